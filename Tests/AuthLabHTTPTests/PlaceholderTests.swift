@@ -1,0 +1,6 @@
+import Testing
+
+@Test("the package builds and the test runner runs")
+func packageBuilds() {
+    #expect(1 + 1 == 2)
+}
