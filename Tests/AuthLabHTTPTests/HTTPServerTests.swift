@@ -55,6 +55,8 @@ struct HTTPServerTests {
         #expect(response.status == 413)
         #expect(response.text.contains(#""error":"payload_too_large""#))
         #expect(response.header("Server-Timing") == serverTiming)
+        // The unread body must never be parsed as a next request.
+        #expect(client.isClosedByServer())
     }
 
     @Test("a body of exactly 64 KiB is accepted")
@@ -130,6 +132,7 @@ struct HTTPServerTests {
         let response = try client.readResponse()
         #expect(response.status == 400)
         #expect(response.header("Server-Timing") == serverTiming)
+        #expect(client.isClosedByServer())
     }
 
     @Test("non-UTF-8 header bytes reach the handler intact")

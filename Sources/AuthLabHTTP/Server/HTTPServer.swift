@@ -10,6 +10,17 @@ import Synchronization
 /// `start()` binds (port 0 picks a free port; read `port` afterwards). `stop()` stops
 /// accepting, waits up to `shutdownTimeout` for in-flight requests (offloaded ones included),
 /// then closes everything; it is idempotent and also runs on deinit.
+///
+/// Per request, MHD calls us first with the headers only: we record them and refuse early
+/// (431 for a header block over `maxHeaderBytes`, 413 for a `Content-Length` over
+/// `maxBodyBytes`, 400 for `Content-Length` together with `Transfer-Encoding`). MHD 0.9.75
+/// itself would accept that last pair, let chunked win and ignore `Content-Length`; we refuse
+/// it because proxies may disagree (request smuggling). An answer queued on that first call
+/// makes MHD close the connection, so an unread body is never parsed as a next request. Good
+/// requests are answered on a later call (MHD would otherwise send `Connection: close`), so
+/// keep-alive survives. Chunked bodies that outgrow the limit are read and dropped, then
+/// answered 413 (MHD refuses to queue a response mid-body); past 1 MiB (or 4 × the limit)
+/// of dropped bytes the connection is closed without an answer.
 public final class HTTPServer: Sendable {
     private enum Phase {
         case idle
