@@ -36,14 +36,18 @@ struct OffloadTests {
         defer { server.stop() }
         let results = Results<Int>()
         let running = TestThread {
-            results.append((try? RawClient(port: server.port).request("POST", "/slow"))?.status ?? -1)
+            results.append(
+                (try? RawClient(port: server.port).request("POST", "/slow"))?.status ?? -1)
         }
         gate.waitForEntered(1)
         let queued = TestThread {
-            results.append((try? RawClient(port: server.port).request("POST", "/slow"))?.status ?? -1)
+            results.append(
+                (try? RawClient(port: server.port).request("POST", "/slow"))?.status ?? -1)
         }
         var waited = 0
-        while !server.metrics.prometheusText().contains("http_offload_queue_depth 1") && waited < 2000 {
+        while !server.metrics.prometheusText().contains("http_offload_queue_depth 1")
+            && waited < 2000
+        {
             sleepMilliseconds(1)
             waited += 1
         }
@@ -134,7 +138,8 @@ struct OffloadTests {
         let server = try startServer(router)
         let results = Results<Int>()
         let client = TestThread {
-            results.append((try? RawClient(port: server.port).request("GET", "/slow"))?.status ?? -1)
+            results.append(
+                (try? RawClient(port: server.port).request("GET", "/slow"))?.status ?? -1)
         }
         gate.waitForEntered(1)
         let stopper = TestThread { server.stop() }
