@@ -7,7 +7,8 @@ import AuthLabSQLite
 extension Application {
     /// Every route of the contract, behind CORS and Server-Timing (in that order).
     static func buildRouter(
-        config: AppConfig, database: Database, keyRing: KeyRing, metrics: AppMetrics
+        config: AppConfig, database: Database, keyRing: KeyRing, metrics: AppMetrics,
+        serverMetrics: ServerMetricsLink
     ) throws -> Router<AppContext> {
         let db = AppDatabase(database: database, metrics: metrics)
         let users = UserStore(db: db)
@@ -31,7 +32,7 @@ extension Application {
         router.add(middleware: ServerTimingMiddleware())
         router.add(middleware: CORSMiddleware(allowedOrigins: Set(config.allowedOrigins)))
         PublicController(
-            metrics: metrics, publicJWKS: JSONWriter.serialize(keyRing.publicJWKSet())
+            metrics: metrics, serverMetrics: serverMetrics, publicJWKS: JSONWriter.serialize(keyRing.publicJWKSet())
         ).addRoutes(to: router)
         InspectController(tokens: tokens).addRoutes(to: router)
         UserController(users: users, passwords: passwords).addRoutes(to: router)

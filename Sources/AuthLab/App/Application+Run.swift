@@ -32,7 +32,9 @@ extension Application {
         server.workerThreads = config.hashWorkers > 0 ? config.hashWorkers : Self.cores
         server.workerQueueLimit = config.hashQueueLimit
         server.accessLog = config.accessLog
-        return HTTPServer(configuration: server, responder: router)
+        let httpServer = HTTPServer(configuration: server, router: router)
+        serverMetrics.connect(httpServer)
+        return httpServer
     }
 
     /// SIGINT and SIGTERM.

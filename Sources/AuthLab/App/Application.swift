@@ -13,6 +13,7 @@ public final class Application: Sendable {
     let keyRing: KeyRing
     let metrics: AppMetrics
     let purger: Purger
+    let serverMetrics = ServerMetricsLink()
     /// The router, ready for in-process tests.
     public let router: Router<AppContext>
     private let log: @Sendable (String) -> Void
@@ -33,7 +34,8 @@ public final class Application: Sendable {
         self.metrics = metrics
         self.purger = Purger(database: database, interval: config.purgeInterval)
         self.router = try Self.buildRouter(
-            config: config, database: database, keyRing: keyRing, metrics: metrics)
+            config: config, database: database, keyRing: keyRing, metrics: metrics,
+            serverMetrics: serverMetrics)
     }
 
     static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }

@@ -28,7 +28,7 @@ enum APIError {
         var error = HTTPResponseError(
             status: .unauthorized, code: "unauthenticated",
             description: "send the access token as 'Authorization: Bearer <token>'")
-        error.headers.add("WWW-Authenticate", "Bearer realm=\"authlab\"")
+        error.headers.add(name: "WWW-Authenticate", value: "Bearer realm=\"authlab\"")
         return error
     }
 
@@ -38,8 +38,8 @@ enum APIError {
         let quoted = description.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "\"", with: "\\\"")
         error.headers.add(
-            "WWW-Authenticate",
-            "Bearer realm=\"authlab\", error=\"invalid_token\", error_description=\"\(quoted)\"")
+            name: "WWW-Authenticate",
+            value: "Bearer realm=\"authlab\", error=\"invalid_token\", error_description=\"\(quoted)\"")
         return error
     }
 
@@ -53,7 +53,7 @@ enum APIError {
         var error = HTTPResponseError(
             status: .tooManyRequests, code: "rate_limited",
             description: "too many failed logins; try again in \(retryAfter) s")
-        error.headers.add("Retry-After", String(retryAfter))
+        error.headers.add(name: "Retry-After", value: String(retryAfter))
         return error
     }
 }

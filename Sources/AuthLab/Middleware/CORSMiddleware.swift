@@ -22,21 +22,21 @@ struct CORSMiddleware: Middleware {
             path.hasPrefix("/jwt/") || path == "/users" || path.hasPrefix("/.well-known/")
             || path == "/healthz"
         guard isSession || isPublic else { return try next(request, &context) }
-        let origin = request.headers["Origin"]
+        let origin = request.headers[name: "Origin"]
         let preflight =
-            request.method == .options && request.headers["Access-Control-Request-Method"] != nil
+            request.method == .options && request.headers[name: "Access-Control-Request-Method"] != nil
         var response: Response
         if preflight {
             response = Response.noContent()
             let methods = isSession ? "GET, POST" : (path.hasPrefix("/jwt/me") ? "GET" : "GET, POST")
             if isPublic {
-                response.headers.add("Access-Control-Allow-Methods", methods)
-                response.headers.add("Access-Control-Allow-Headers", allowHeadersPublic)
-                response.headers.add("Access-Control-Max-Age", maxAge)
+                response.headers.add(name: "Access-Control-Allow-Methods", value: methods)
+                response.headers.add(name: "Access-Control-Allow-Headers", value: allowHeadersPublic)
+                response.headers.add(name: "Access-Control-Max-Age", value: maxAge)
             } else if let origin, allowedOrigins.contains(origin) {
-                response.headers.add("Access-Control-Allow-Methods", methods)
-                response.headers.add("Access-Control-Allow-Headers", allowHeadersSession)
-                response.headers.add("Access-Control-Max-Age", maxAge)
+                response.headers.add(name: "Access-Control-Allow-Methods", value: methods)
+                response.headers.add(name: "Access-Control-Allow-Headers", value: allowHeadersSession)
+                response.headers.add(name: "Access-Control-Max-Age", value: maxAge)
             }
         } else {
             do {
@@ -46,14 +46,14 @@ struct CORSMiddleware: Middleware {
             }
         }
         if isPublic {
-            response.headers.add("Access-Control-Allow-Origin", "*")
-            response.headers.add("Access-Control-Expose-Headers", "Server-Timing, WWW-Authenticate")
+            response.headers.add(name: "Access-Control-Allow-Origin", value: "*")
+            response.headers.add(name: "Access-Control-Expose-Headers", value: "Server-Timing, WWW-Authenticate")
         } else {
-            response.headers.add("Vary", "Origin")
+            response.headers.add(name: "Vary", value: "Origin")
             if let origin, allowedOrigins.contains(origin) {
-                response.headers.add("Access-Control-Allow-Origin", origin)
-                response.headers.add("Access-Control-Allow-Credentials", "true")
-                response.headers.add("Access-Control-Expose-Headers", "Server-Timing")
+                response.headers.add(name: "Access-Control-Allow-Origin", value: origin)
+                response.headers.add(name: "Access-Control-Allow-Credentials", value: "true")
+                response.headers.add(name: "Access-Control-Expose-Headers", value: "Server-Timing")
             }
         }
         return response

@@ -13,7 +13,7 @@ struct ServerTimingMiddleware: Middleware {
         } catch let error as HTTPResponseError {
             response = error.response
         }
-        response.headers.add("Server-Timing", context.timing.headerValue)
+        response.headers.add(name: "Server-Timing", value: context.timing.headerValue)
         return response
     }
 }

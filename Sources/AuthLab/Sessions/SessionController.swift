@@ -34,8 +34,8 @@ struct SessionController: Sendable {
                 "session": info.json,
                 "csrf_token": .string(csrf.token(for: info.idHash)),
             ]))
-        response.headers.add("Set-Cookie", cookie(value: id, maxAge: sessions.ttl))
-        response.headers.add("Cache-Control", "no-store")
+        response.headers.add(name: "Set-Cookie", value: cookie(value: id, maxAge: sessions.ttl))
+        response.headers.add(name: "Cache-Control", value: "no-store")
         return response
     }
 
@@ -65,7 +65,7 @@ struct SessionController: Sendable {
     /// CSRF token matches.
     @Sendable func logOut(_ request: Request, _ context: inout AppContext) throws -> Response {
         let (user, info) = try authenticator.require(request, &context)
-        guard csrf.verify(request.headers["X-CSRF-Token"], idHash: info.idHash) else {
+        guard csrf.verify(request.headers[name: "X-CSRF-Token"], idHash: info.idHash) else {
             throw APIError.csrfFailed()
         }
         if request.query?.split(separator: "&").contains("all=true") == true {
@@ -74,7 +74,7 @@ struct SessionController: Sendable {
             try sessions.delete(idHash: info.idHash, timing: &context.timing)
         }
         var response = Response.noContent()
-        response.headers.add("Set-Cookie", cookie(value: "", maxAge: 0))
+        response.headers.add(name: "Set-Cookie", value: cookie(value: "", maxAge: 0))
         return response
     }
 
