@@ -14,14 +14,27 @@ struct SeedCommand: Command {
             database keeps only their SHA-256).
             """,
         options: [
-            OptionSpec(long: "db", valueName: "path", help: "SQLite database to fill.", env: "AUTHLAB_DB", defaultValue: "./authlab.sqlite"),
-            OptionSpec(long: "users", valueName: "n", help: "Users to create.", defaultValue: "1000"),
-            OptionSpec(long: "sessions", valueName: "n", help: "Sessions to create.", defaultValue: "1000"),
-            OptionSpec(long: "prefix", valueName: "name", help: "Username prefix.", defaultValue: "seed"),
-            OptionSpec(long: "password", valueName: "text", help: "Password of every seeded user.", defaultValue: "seed-password"),
-            OptionSpec(long: "export", valueName: "path", help: "File for the cookie values of the first sessions."),
-            OptionSpec(long: "export-count", valueName: "n", help: "How many cookie values to export.", defaultValue: "1000"),
-            OptionSpec(long: "argon2-memory", valueName: "kib", help: "Argon2id memory cost in KiB of the shared hash.", defaultValue: "19456"),
+            OptionSpec(
+                long: "db", valueName: "path", help: "SQLite database to fill.", env: "AUTHLAB_DB",
+                defaultValue: "./authlab.sqlite"),
+            OptionSpec(
+                long: "users", valueName: "n", help: "Users to create.", defaultValue: "1000"),
+            OptionSpec(
+                long: "sessions", valueName: "n", help: "Sessions to create.", defaultValue: "1000"),
+            OptionSpec(
+                long: "prefix", valueName: "name", help: "Username prefix.", defaultValue: "seed"),
+            OptionSpec(
+                long: "password", valueName: "text", help: "Password of every seeded user.",
+                defaultValue: "seed-password"),
+            OptionSpec(
+                long: "export", valueName: "path",
+                help: "File for the cookie values of the first sessions."),
+            OptionSpec(
+                long: "export-count", valueName: "n", help: "How many cookie values to export.",
+                defaultValue: "1000"),
+            OptionSpec(
+                long: "argon2-memory", valueName: "kib",
+                help: "Argon2id memory cost in KiB of the shared hash.", defaultValue: "19456"),
         ])
 
     let databasePath: String
@@ -37,7 +50,7 @@ struct SeedCommand: Command {
         plan.usernamePrefix = arguments.string("prefix") ?? plan.usernamePrefix
         plan.password = arguments.string("password") ?? plan.password
         if let memory = try arguments.int("argon2-memory", in: 8...262_144) {
-            plan.argon2.memoryKiB = UInt32(memory)
+            plan.argon2MemoryKiB = UInt32(memory)
         }
         self.plan = plan
         exportPath = arguments.string("export")
@@ -47,7 +60,8 @@ struct SeedCommand: Command {
     func validate() throws(ValidationError) {
         let prefixOK = plan.usernamePrefix.utf8.allSatisfy { byte in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "_")
         }
         guard prefixOK, (1...26).contains(plan.usernamePrefix.utf8.count) else {
             throw ValidationError("--prefix takes 1-26 characters of a-z, 0-9 and '_'")
@@ -61,13 +75,17 @@ struct SeedCommand: Command {
         let onTerminal = isatty(STDERR_FILENO) == 1
         let started = Date()
         var lastPercent = -1
-        let kept = try Seeder(databasePath: databasePath).run(plan, keep: exportPath == nil ? 0 : exportCount) {
+        let kept = try Seeder(databasePath: databasePath).run(
+            plan, keep: exportPath == nil ? 0 : exportCount
+        ) {
             done, total in
             let percent = total == 0 ? 100 : done * 100 / total
             guard percent != lastPercent else { return }
             lastPercent = percent
             if onTerminal {
-                let bar = String(repeating: "#", count: percent / 4) + String(repeating: ".", count: 25 - percent / 4)
+                let bar =
+                    String(repeating: "#", count: percent / 4)
+                    + String(repeating: ".", count: 25 - percent / 4)
                 context.output.writeError("\r[\(bar)] \(percent)% (\(done)/\(total) rows)")
             } else if percent % 10 == 0 {
                 context.output.writeError("seed: \(percent)% (\(done)/\(total) rows)\n")
@@ -76,12 +94,14 @@ struct SeedCommand: Command {
         if onTerminal { context.output.writeError("\n") }
         if let exportPath {
             let text = kept.joined(separator: "\n") + (kept.isEmpty ? "" : "\n")
-            guard FileManager.default.createFile(atPath: exportPath, contents: Data(text.utf8)) else {
+            guard FileManager.default.createFile(atPath: exportPath, contents: Data(text.utf8))
+            else {
                 throw ValidationError("cannot write --export file")
             }
         }
         let seconds = Date().timeIntervalSince(started)
         context.output.write(
-            "seeded \(plan.users) users and \(plan.sessions) sessions in \(String(format: "%.1f", seconds)) s\n")
+            "seeded \(plan.users) users and \(plan.sessions) sessions in \(String(format: "%.1f", seconds)) s\n"
+        )
     }
 }

@@ -41,7 +41,9 @@ final class AppMetrics: Sendable {
         var text = ""
         for name in help.keys.sorted() {
             text += "# HELP \(name) \(help[name] ?? "")\n# TYPE \(name) counter\n"
-            let rows = snapshot.filter { $0.key.name == name }.sorted { $0.key.labels < $1.key.labels }
+            let rows = snapshot.filter { $0.key.name == name }.sorted {
+                $0.key.labels < $1.key.labels
+            }
             for (key, value) in rows { text += "\(name){\(key.labels)} \(value)\n" }
         }
         return text

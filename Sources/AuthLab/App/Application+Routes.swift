@@ -20,7 +20,8 @@ extension Application {
         let throttle = LoginThrottle(
             usernameLimit: config.throttleUsernameLimit, clientLimit: config.throttleClientLimit,
             window: config.throttleWindow)
-        let login = PasswordLogin(users: users, passwords: passwords, throttle: throttle, metrics: metrics)
+        let login = PasswordLogin(
+            users: users, passwords: passwords, throttle: throttle, metrics: metrics)
         let sessions = SessionStore(
             db: db, ttl: config.sessionTTL, idleTTL: config.sessionIdleTTL,
             touchEveryRequest: config.sessionTouchEveryRequest)
@@ -32,7 +33,8 @@ extension Application {
         router.add(middleware: ServerTimingMiddleware())
         router.add(middleware: CORSMiddleware(allowedOrigins: Set(config.allowedOrigins)))
         PublicController(
-            metrics: metrics, serverMetrics: serverMetrics, publicJWKS: JSONWriter.serialize(keyRing.publicJWKSet())
+            metrics: metrics, serverMetrics: serverMetrics,
+            publicJWKS: JSONWriter.serialize(keyRing.publicJWKSet())
         ).addRoutes(to: router)
         InspectController(tokens: tokens).addRoutes(to: router)
         UserController(users: users, passwords: passwords).addRoutes(to: router)
@@ -43,7 +45,8 @@ extension Application {
             secureCookies: config.secureCookies
         ).addRoutes(to: router)
         JWTController(
-            login: login, tokens: tokens, refreshTokens: RefreshTokenStore(db: db, ttl: config.refreshTTL),
+            login: login, tokens: tokens,
+            refreshTokens: RefreshTokenStore(db: db, ttl: config.refreshTTL),
             denyList: denyList, authenticator: bearer
         ).addRoutes(to: router)
         return router
@@ -52,7 +55,8 @@ extension Application {
     /// A 32-byte secret kept in the database, created on first use.
     static func serverSecret(_ name: String, database: Database) throws -> [UInt8] {
         try database.write { conn in
-            if let row = try conn.queryOne("SELECT value FROM server_secrets WHERE name = ?", [.text(name)]),
+            if let row = try conn.queryOne(
+                "SELECT value FROM server_secrets WHERE name = ?", [.text(name)]),
                 let value = row.blob(0), value.count == 32
             {
                 return value

@@ -1,4 +1,4 @@
-import AuthLabHTTP
+public import AuthLabHTTP
 import Glibc
 
 extension Application {
@@ -32,7 +32,7 @@ extension Application {
         server.workerThreads = config.hashWorkers > 0 ? config.hashWorkers : Self.cores
         server.workerQueueLimit = config.hashQueueLimit
         server.accessLog = config.accessLog
-        let httpServer = HTTPServer(configuration: server, router: router)
+        let httpServer = HTTPServer(configuration: server, responder: responder)
         serverMetrics.connect(httpServer)
         return httpServer
     }

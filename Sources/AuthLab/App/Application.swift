@@ -1,5 +1,5 @@
-public import AuthLabHTTP
 import AuthLabCrypto
+public import AuthLabHTTP
 import AuthLabJOSE
 import AuthLabJSON
 import AuthLabSQLite
@@ -14,13 +14,15 @@ public final class Application: Sendable {
     let metrics: AppMetrics
     let purger: Purger
     let serverMetrics = ServerMetricsLink()
-    /// The router, ready for in-process tests.
-    public let router: Router<AppContext>
-    private let log: @Sendable (String) -> Void
+    /// The routes, ready for in-process tests or a server.
+    public let responder: RouterResponder<AppContext>
+    let log: @Sendable (String) -> Void
 
     /// Opens and migrates the database, loads or creates the signing keys and
     /// builds the routes. Throws with a clear message on any configuration problem.
-    public init(config: AppConfig, log: @escaping @Sendable (String) -> Void = Application.stderrLog)
+    public init(
+        config: AppConfig, log: @escaping @Sendable (String) -> Void = Application.stderrLog
+    )
         throws
     {
         try config.validate()
@@ -33,9 +35,10 @@ public final class Application: Sendable {
         let metrics = AppMetrics()
         self.metrics = metrics
         self.purger = Purger(database: database, interval: config.purgeInterval)
-        self.router = try Self.buildRouter(
+        self.responder = try Self.buildRouter(
             config: config, database: database, keyRing: keyRing, metrics: metrics,
-            serverMetrics: serverMetrics)
+            serverMetrics: serverMetrics
+        ).buildResponder()
     }
 
     static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }

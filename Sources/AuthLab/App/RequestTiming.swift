@@ -38,7 +38,8 @@ struct RequestTiming: Sendable {
         let micros = (nanos + 500) / 1_000
         let whole = micros / 1_000
         let fraction = micros % 1_000
-        let padded = fraction < 10 ? "00\(fraction)" : fraction < 100 ? "0\(fraction)" : "\(fraction)"
+        let padded =
+            fraction < 10 ? "00\(fraction)" : fraction < 100 ? "0\(fraction)" : "\(fraction)"
         return "\(whole).\(padded)"
     }
 }

@@ -9,7 +9,8 @@ enum APIError {
 
     static func usernameTaken() -> HTTPResponseError {
         HTTPResponseError(
-            status: .conflict, code: "username_taken", description: "that username is already registered")
+            status: .conflict, code: "username_taken",
+            description: "that username is already registered")
     }
 
     static func invalidCredentials() -> HTTPResponseError {
@@ -34,12 +35,15 @@ enum APIError {
 
     /// 401 for the token side with a token that does not verify (RFC 6750 §3.1).
     static func invalidToken(_ description: String) -> HTTPResponseError {
-        var error = HTTPResponseError(status: .unauthorized, code: "invalid_token", description: description)
+        var error = HTTPResponseError(
+            status: .unauthorized, code: "invalid_token", description: description)
         let quoted = description.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "\"", with: "\\\"")
         error.headers.add(
             name: "WWW-Authenticate",
-            value: "Bearer realm=\"authlab\", error=\"invalid_token\", error_description=\"\(quoted)\"")
+            value:
+                "Bearer realm=\"authlab\", error=\"invalid_token\", error_description=\"\(quoted)\""
+        )
         return error
     }
 

@@ -22,20 +22,23 @@ struct CORSMiddleware: Middleware {
             path.hasPrefix("/jwt/") || path == "/users" || path.hasPrefix("/.well-known/")
             || path == "/healthz"
         guard isSession || isPublic else { return try next(request, &context) }
-        let origin = request.headers[name: "Origin"]
+        let origin = request.headers["Origin"]
         let preflight =
-            request.method == .options && request.headers[name: "Access-Control-Request-Method"] != nil
+            request.method == .options && request.headers["Access-Control-Request-Method"] != nil
         var response: Response
         if preflight {
             response = Response.noContent()
-            let methods = isSession ? "GET, POST" : (path.hasPrefix("/jwt/me") ? "GET" : "GET, POST")
+            let methods =
+                isSession ? "GET, POST" : (path.hasPrefix("/jwt/me") ? "GET" : "GET, POST")
             if isPublic {
                 response.headers.add(name: "Access-Control-Allow-Methods", value: methods)
-                response.headers.add(name: "Access-Control-Allow-Headers", value: allowHeadersPublic)
+                response.headers.add(
+                    name: "Access-Control-Allow-Headers", value: allowHeadersPublic)
                 response.headers.add(name: "Access-Control-Max-Age", value: maxAge)
             } else if let origin, allowedOrigins.contains(origin) {
                 response.headers.add(name: "Access-Control-Allow-Methods", value: methods)
-                response.headers.add(name: "Access-Control-Allow-Headers", value: allowHeadersSession)
+                response.headers.add(
+                    name: "Access-Control-Allow-Headers", value: allowHeadersSession)
                 response.headers.add(name: "Access-Control-Max-Age", value: maxAge)
             }
         } else {
@@ -47,7 +50,8 @@ struct CORSMiddleware: Middleware {
         }
         if isPublic {
             response.headers.add(name: "Access-Control-Allow-Origin", value: "*")
-            response.headers.add(name: "Access-Control-Expose-Headers", value: "Server-Timing, WWW-Authenticate")
+            response.headers.add(
+                name: "Access-Control-Expose-Headers", value: "Server-Timing, WWW-Authenticate")
         } else {
             response.headers.add(name: "Vary", value: "Origin")
             if let origin, allowedOrigins.contains(origin) {

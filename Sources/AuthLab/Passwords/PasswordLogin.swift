@@ -9,11 +9,14 @@ struct PasswordLogin: Sendable {
     let metrics: AppMetrics
 
     /// The user whose credentials these are, or 401/429.
-    func authenticate(_ request: Request, scheme: String, timing: inout RequestTiming) throws -> User {
+    func authenticate(_ request: Request, scheme: String, timing: inout RequestTiming) throws
+        -> User
+    {
         let credentials = try Credentials(request)
         let now = Monotonic.unixSeconds()
         let client = request.remoteAddress
-        if let wait = throttle.retryAfter(username: credentials.username, client: client, now: now) {
+        if let wait = throttle.retryAfter(username: credentials.username, client: client, now: now)
+        {
             metrics.authentication(scheme: scheme, result: "rate_limited")
             throw APIError.rateLimited(retryAfter: wait)
         }

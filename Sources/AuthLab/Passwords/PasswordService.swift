@@ -14,7 +14,8 @@ struct PasswordService: Sendable {
     init(parameters: Argon2Parameters, metrics: AppMetrics) throws {
         self.parameters = parameters
         self.metrics = metrics
-        self.dummyHash = try Argon2id.hash(password: try SecureRandom.bytes(16), parameters: parameters)
+        self.dummyHash = try Argon2id.hash(
+            password: try SecureRandom.bytes(16), parameters: parameters)
     }
 
     /// The PHC string of a new password.

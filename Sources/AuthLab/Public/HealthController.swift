@@ -12,7 +12,8 @@ struct PublicController: Sendable {
         router.get("/healthz") { _, _ in health }
         router.get("/metrics") { _, _ in
             var response = Response.text(serverMetrics.text() + metrics.prometheusText())
-            response.headers[name: "Content-Type"] = "text/plain; version=0.0.4; charset=utf-8"
+            response.headers.replaceOrAdd(
+                name: "Content-Type", value: "text/plain; version=0.0.4; charset=utf-8")
             return response
         }
         let jwks = Response.json(publicJWKS)

@@ -14,7 +14,8 @@ struct SessionAuthenticator: Sendable {
         context.timing.scheme = "session"
         let values = request.cookies.values(named: "sid")
         guard values.count == 1, let id = values.first else {
-            metrics.authentication(scheme: "session", result: values.isEmpty ? "missing" : "ambiguous")
+            metrics.authentication(
+                scheme: "session", result: values.isEmpty ? "missing" : "ambiguous")
             throw APIError.unauthenticated(
                 values.isEmpty
                     ? "no session cookie: log in with POST /session/login"

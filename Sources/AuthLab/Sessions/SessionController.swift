@@ -65,7 +65,7 @@ struct SessionController: Sendable {
     /// CSRF token matches.
     @Sendable func logOut(_ request: Request, _ context: inout AppContext) throws -> Response {
         let (user, info) = try authenticator.require(request, &context)
-        guard csrf.verify(request.headers[name: "X-CSRF-Token"], idHash: info.idHash) else {
+        guard csrf.verify(request.headers["X-CSRF-Token"], idHash: info.idHash) else {
             throw APIError.csrfFailed()
         }
         if request.query?.split(separator: "&").contains("all=true") == true {

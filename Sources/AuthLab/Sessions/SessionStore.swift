@@ -27,14 +27,18 @@ struct SessionStore: Sendable {
                 INSERT INTO sessions (id_hash, user_id, created_at, expires_at, last_seen_at)
                 VALUES (?, ?, ?, ?, ?)
                 """,
-                [.blob(info.idHash), .integer(userID), .integer(now), .integer(info.expiresAt), .integer(now)])
+                [
+                    .blob(info.idHash), .integer(userID), .integer(now), .integer(info.expiresAt),
+                    .integer(now),
+                ])
         }
         return (id, info)
     }
 
     /// The user and session behind a cookie value, or `nil` when the row is gone,
     /// expired, or idle for longer than `idleTTL`.
-    func lookup(id: String, now: Int64, timing: inout RequestTiming) throws -> (User, SessionInfo)? {
+    func lookup(id: String, now: Int64, timing: inout RequestTiming) throws -> (User, SessionInfo)?
+    {
         let idHash = Self.hash(id)
         let found = try db.read(&timing) { conn -> (User, SessionInfo, Int64)? in
             guard

@@ -12,7 +12,8 @@ public struct Seeder: Sendable {
         public var password = "seed-password"
         public var batchSize = 10_000
         public var sessionTTL: Int64 = 86_400
-        public var argon2 = Argon2Parameters()
+        /// Argon2id memory cost of the one shared hash, in KiB.
+        public var argon2MemoryKiB: UInt32 = 19_456
 
         public init() {}
     }
@@ -30,21 +31,27 @@ public struct Seeder: Sendable {
         let database = try Database(path: databasePath, readers: 0)
         defer { database.close() }
         try Migrator.migrate(database, Migrations.all)
-        let hash = try Argon2id.hash(password: Array(plan.password.utf8), parameters: plan.argon2)
+        let hash = try Argon2id.hash(
+            password: Array(plan.password.utf8),
+            parameters: Argon2Parameters(memoryKiB: plan.argon2MemoryKiB))
         let now = Monotonic.unixSeconds()
         let total = plan.users + plan.sessions
         var done = 0
-        let firstUser = try database.read { conn in
-            try conn.queryOne("SELECT COALESCE(MAX(id), 0) FROM users", [])?.int64(0) ?? 0
-        } + 1
+        let firstUser =
+            try database.read { conn in
+                try conn.queryOne("SELECT COALESCE(MAX(id), 0) FROM users", [])?.int64(0) ?? 0
+            } + 1
         while done < plan.users {
             let count = min(plan.batchSize, plan.users - done)
             try database.write { conn in
                 for index in done..<(done + count) {
                     try conn.execute(
                         "INSERT INTO users (id, username, password_hash, created_at) VALUES (?, ?, ?, ?)",
-                        [.integer(firstUser + Int64(index)), .text(Self.username(plan.usernamePrefix, index)),
-                         .text(hash), .integer(now)])
+                        [
+                            .integer(firstUser + Int64(index)),
+                            .text(Self.username(plan.usernamePrefix, index)),
+                            .text(hash), .integer(now),
+                        ])
                 }
             }
             done += count
@@ -64,8 +71,10 @@ public struct Seeder: Sendable {
                         INSERT INTO sessions (id_hash, user_id, created_at, expires_at, last_seen_at)
                         VALUES (?, ?, ?, ?, ?)
                         """,
-                        [.blob(SessionStore.hash(id)), .integer(user), .integer(now),
-                         .integer(now + plan.sessionTTL), .integer(now)])
+                        [
+                            .blob(SessionStore.hash(id)), .integer(user), .integer(now),
+                            .integer(now + plan.sessionTTL), .integer(now),
+                        ])
                 }
             }
             made += count

@@ -9,7 +9,7 @@ struct JSONBody {
     init(_ request: Request) throws {
         // Insisting on the JSON media type keeps cross-site HTML forms (which can only
         // send form and text types) from posting here without a CORS preflight.
-        guard let type = request.headers[name: "Content-Type"]?.lowercased(),
+        guard let type = request.headers["Content-Type"]?.lowercased(),
             type.hasPrefix("application/json")
         else {
             throw APIError.invalidRequest("send the body with 'Content-Type: application/json'")

@@ -11,7 +11,7 @@ struct BearerAuthenticator: Sendable {
     /// The token's user and claims, set as `context.identity`.
     func require(_ request: Request, _ context: inout AppContext) throws -> (User, JWTClaims) {
         context.timing.scheme = tokens.schemeName
-        guard let token = Self.bearerToken(request.headers[name: "Authorization"]) else {
+        guard let token = Self.bearerToken(request.headers["Authorization"]) else {
             metrics.authentication(scheme: "jwt", result: "missing")
             throw APIError.bearerMissing()
         }

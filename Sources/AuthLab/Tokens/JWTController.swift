@@ -59,7 +59,7 @@ struct JWTController: Sendable {
         let presented = try JSONBody(request).string("refresh_token")
         let now = Monotonic.unixSeconds()
         _ = try refreshTokens.revokeFamily(of: presented, now: now, timing: &context.timing)
-        if let denyList, request.headers[name: "Authorization"] != nil {
+        if let denyList, request.headers["Authorization"] != nil {
             let (_, claims) = try authenticator.require(request, &context)
             if let jti = claims.jti, let exp = claims.exp {
                 try denyList.deny(jti: jti, expiresAt: exp, timing: &context.timing)

@@ -13,10 +13,14 @@ enum KeyStore {
     /// none is stored, or the newest is not of `--jwt-alg`, a new key is generated,
     /// stored and put first (older keys keep verifying: rotation).
     static func load(config: AppConfig, database: Database) throws -> KeyRing {
-        if let path = config.jwtKeyFile { return try loadFile(path, algorithm: config.jwtAlgorithm) }
+        if let path = config.jwtKeyFile {
+            return try loadFile(path, algorithm: config.jwtAlgorithm)
+        }
         return try database.write { conn in
             var keys: [SigningKey] = []
-            for row in try conn.query("SELECT jwk FROM signing_keys ORDER BY created_at DESC, kid", []) {
+            for row in try conn.query(
+                "SELECT jwk FROM signing_keys ORDER BY created_at DESC, kid", [])
+            {
                 guard let text = row.string(0) else { continue }
                 keys.append(try SigningKey(jwk: try JSONParser.parse(text)))
             }
@@ -40,7 +44,10 @@ enum KeyStore {
         }
         let bytes = [UInt8](data)
         if bytes.starts(with: Array("-----BEGIN".utf8)) {
-            return try KeyRing([SigningKey(pem: String(decoding: bytes, as: UTF8.self), algorithm: algorithm, kid: nil)])
+            return try KeyRing([
+                SigningKey(
+                    pem: String(decoding: bytes, as: UTF8.self), algorithm: algorithm, kid: nil)
+            ])
         }
         return try KeyRing(jwkSetJSON: bytes)
     }

@@ -18,10 +18,12 @@ struct Credentials: Sendable {
         let allowed = username.utf8.allSatisfy { byte in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+                || byte == UInt8(ascii: "-")
         }
         guard (3...32).contains(username.utf8.count), allowed else {
-            throw APIError.invalidRequest("username must be 3-32 characters of a-z, 0-9, '_', '.', '-'")
+            throw APIError.invalidRequest(
+                "username must be 3-32 characters of a-z, 0-9, '_', '.', '-'")
         }
         guard (8...1024).contains(password.utf8.count) else {
             throw APIError.invalidRequest("password must be 8-1024 bytes")

@@ -17,7 +17,8 @@ struct UserController: Sendable {
         let now = Monotonic.unixSeconds()
         guard
             let user = try users.create(
-                username: credentials.username, passwordHash: hash, now: now, timing: &context.timing)
+                username: credentials.username, passwordHash: hash, now: now,
+                timing: &context.timing)
         else { throw APIError.usernameTaken() }
         return .json(user.json, status: .created)
     }
