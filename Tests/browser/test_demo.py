@@ -182,7 +182,7 @@ def test_tampered_token_gets_401_invalid_token(page):
     assert state == "ok", text
 
 
-def test_jwt_refresh_then_logout(page):
+def test_jwt_refresh_then_logout_leaves_the_access_token_valid(page):
     before = text_of(page, "jwt-compact")
     state, text = click_and_wait(page, "jwt-refresh", "jwt-status")
     assert state == "ok", text
@@ -194,6 +194,10 @@ def test_jwt_refresh_then_logout(page):
     assert text_of(page, "jwt-response").startswith("HTTP/1.1 204")
     state, text = click_and_wait(page, "jwt-refresh", "jwt-status")
     assert state == "error", "no refresh token is held after logout"
+    # Stateless: without the deny-list the access token keeps working until exp.
+    state, text = click_and_wait(page, "jwt-me", "jwt-status")
+    assert state == "ok", text
+    assert USER in text
 
 
 def test_finished_page_screenshot_and_phone_layout(page, output_dir):
