@@ -44,7 +44,7 @@ if ! wait_http "$url/healthz" 30; then
     exit 1
 fi
 
-if ! AUTHLAB_URL="$url" "$PYTHON" -m pytest -p no:cacheprovider -q -rs Tests/browser; then
+if ! AUTHLAB_URL="$url" "$PYTHON" -m pytest -p no:cacheprovider -q -rfEs Tests/browser; then
     log "browser tests failed; server output:"
     tail -n 50 "$tmp/server.log" >&2
     exit 1
