@@ -14,7 +14,7 @@ struct InspectController: Sendable {
         var anatomy: JWSAnatomy
         do {
             anatomy = try JWSAnatomy(token: token)
-        } catch let error as JOSEError {
+        } catch {
             throw APIError.invalidRequest(error.description)
         }
         anatomy.verify(with: tokens.verifier, now: Monotonic.unixSeconds())
