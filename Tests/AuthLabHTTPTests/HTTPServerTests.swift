@@ -206,4 +206,15 @@ struct HTTPServerTests {
             _ = try RawClient(port: port).request("GET", "/healthz")
         }
     }
+
+    @Test("start refuses a non-literal host and a second start")
+    func startErrors() throws {
+        var configuration = ServerConfiguration(host: "example.com", port: 0)
+        configuration.log = .discard
+        let bad = HTTPServer(configuration: configuration, router: basicRouter())
+        #expect(throws: HTTPServerError.invalidHost) { try bad.start() }
+        let server = try startServer(basicRouter())
+        defer { server.stop() }
+        #expect(throws: HTTPServerError.alreadyStarted) { try server.start() }
+    }
 }
