@@ -36,12 +36,16 @@ enum FuzzPEM {
             let fits = kind != nil && algorithm.keyKind == kind
             guard fits || algorithm == (kind == .ecP256 ? .edDSA : .es256) else { continue }
             let key = firstSuccess { try? SigningKey(pem: pem, algorithm: algorithm) }
-            invariant((key != nil) == fits, "\(algorithm.rawValue) load: \(key != nil)")
+            let flaky = key == nil && RandomizedCheck.refusesSometimes([publicKey])
+            invariant((key != nil) == fits || flaky, "\(algorithm.rawValue) load: \(key != nil)")
             guard let key else { continue }
             invariant(key.algorithm == algorithm, "the key is bound to another algorithm")
             invariant(key.canSign == pem.contains("PRIVATE KEY-----"), "signing ability")
             let fromJWK = firstSuccess { try? SigningKey(jwk: key.privateJWK()) }
-            invariant(fromJWK?.thumbprint() == key.thumbprint(), "PEM and JWK keys differ")
+            invariant(
+                fromJWK.map { $0.thumbprint() == key.thumbprint() }
+                    ?? RandomizedCheck.refusesSometimes([key.publicKey]),
+                "PEM and JWK keys differ")
             invariant(key.kid == key.thumbprint(), "the default kid is not the thumbprint")
         }
     }
@@ -49,6 +53,8 @@ enum FuzzPEM {
     static func checkPublic(_ key: PublicKey) {
         let exported = try? key.pem()
         let reloaded = firstSuccess { exported.flatMap { try? PublicKey(pem: $0) } }
-        invariant(reloaded == key, "the public PEM export does not reload to the same key")
+        invariant(
+            reloaded.map { $0 == key } ?? RandomizedCheck.refusesSometimes([key]),
+            "the public PEM export does not reload to the same key")
     }
 }
