@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The live contract suite: pytest starts the real `authlab serve` on 127.0.0.1
+# (ephemeral ports, temporary SQLite files) and pins every row and rule of
+# API.md. Uses $AUTHLAB_BIN when set, else the binary of `swift build`.
+# pytest's own summary line is the closing line.
+set -euo pipefail
+source "$(dirname "$0")/../lib/common.sh"
+cd "$AUTHLAB_ROOT"
+
+ensure_venv requests pytest pyjwt cryptography
+
+if [ -z "${AUTHLAB_BIN:-}" ]; then
+    bin_dir=$(swift build --show-bin-path)
+    [ -x "$bin_dir/authlab" ] || swift build --product authlab
+    AUTHLAB_BIN="$bin_dir/authlab"
+fi
+export AUTHLAB_BIN
+
+# Until the CLI has a `serve` command at all (the skeleton's placeholder binary),
+# there is no server to test: say so loudly instead of failing every test.
+if ! "$AUTHLAB_BIN" --help 2>&1 | grep -q serve; then
+    log "SKIPPED: $AUTHLAB_BIN has no 'serve' command yet; the contract suite did not run"
+    echo "0 passed, 0 failed (contract suite skipped: no 'authlab serve')"
+    exit 0
+fi
+
+report=()
+if [ -n "${AUTHLAB_TEST_OUTPUT:-}" ]; then
+    mkdir -p "$AUTHLAB_TEST_OUTPUT"
+    report=(--junitxml "$AUTHLAB_TEST_OUTPUT/contract.xml")
+fi
+
+"$PYTHON" -m pytest -q "${report[@]}" Tests/contract
