@@ -75,12 +75,12 @@ def forge_none(claims: dict, kid: str | None = None, alg: str = "none") -> str:
     return f"{b64u_json(hdr)}.{b64u_json(claims)}."
 
 
-def claims_for(account, iss: str, aud, ttl: int = 300, **overrides) -> dict:
+def claims_for(account, iss: str, aud, ttl: int = 300, overrides: dict | None = None) -> dict:
     """Claims like the server's own, for `account`, with overrides (None deletes)."""
     now = int(time.time())
     claims = {"iss": iss, "aud": aud, "sub": str(account.id), "name": account.username,
               "iat": now, "nbf": now, "exp": now + ttl, "jti": secrets.token_urlsafe(16)}
-    for key, value in overrides.items():
+    for key, value in (overrides or {}).items():
         if value is None:
             claims.pop(key, None)
         else:
@@ -360,6 +360,7 @@ def raw_http(port: int, data: bytes | list[bytes], timeout: float = 10.0) -> Raw
     assert received, "the server closed the connection without any response"
     head, _, body = received.partition(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
+    assert re.match(r"HTTP/1\.[01] \d{3}", lines[0]), f"not an HTTP/1.x status line: {lines[0]!r}"
     status = int(lines[0].split()[1])
     headers = []
     for line in lines[1:]:

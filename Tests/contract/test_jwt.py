@@ -162,7 +162,7 @@ class Keyed:
     account: object
 
     def claims(self, **overrides):
-        return claims_for(self.account, self.iss, self.aud, **overrides)
+        return claims_for(self.account, self.iss, self.aud, overrides=overrides)
 
     def sign(self, claims=None, **kw):
         claims = claims if claims is not None else self.claims()
@@ -212,7 +212,7 @@ def _cases(k: Keyed) -> dict[str, tuple[str, list[str]]]:
         "unknown kid": ("kid", [k.sign(kid="nope"), k.sign(kid="../../etc/passwd"),
                                 k.sign(kid=k.kid + "x")]),
         "tampered payload": ("signature", [f"{h}.{b64u_json({**claims, 'name': 'root'})}.{s}",
-                                           f"{h}.{b64u_json({**token_parts(valid)[1], 'sub': '1'})}.{s}"]),
+                                           f"{h}.{b64u_json({**token_parts(valid)[1], 'sub': str(k.account.id + 1000)})}.{s}"]),
         "wrong key": ("signature", [forge_hs(claims, secrets.token_bytes(32), kid=k.kid)]),
         "no signature": ("signature", [f"{h}.{p}."]),
         "exp passed": ("exp", [k.sign(k.claims(exp=now - 5, iat=now - 100, nbf=now - 100))]),

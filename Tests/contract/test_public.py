@@ -36,7 +36,8 @@ def test_healthz_touches_no_database(server):
     assert float(timing["db"]["dur"]) == 0.0, r.headers["Server-Timing"]
 
 
-def test_metrics_content_type_and_format(server):
+def test_metrics_content_type_and_format(server, account):
+    server.session_login(account)
     r = server.get("/metrics")
     assert r.status_code == 200
     content_type = r.headers["Content-Type"].replace(" ", "").lower()

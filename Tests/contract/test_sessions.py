@@ -251,40 +251,38 @@ def test_logout_all_needs_csrf_too(server, account):
 
 # -- expiry ------------------------------------------------------------------------------------
 
-def test_absolute_expiry(start_server):
-    srv = start_server("--session-ttl", "2")
-    account = srv.register()
-    login = srv.session_login(account)
+def test_absolute_and_idle_expiry(start_server):
+    """Three servers share one wait: absolute TTL, idle TTL, and idle TTL kept at bay
+    by activity with --session-touch."""
+    absolute = start_server("--session-ttl", "2")
+    idle = start_server("--session-idle-ttl", "2", "--session-ttl", "600")
+    touched = start_server("--session-idle-ttl", "2", "--session-ttl", "600", "--session-touch")
+    logins = {}
+    for name, srv in (("absolute", absolute), ("idle", idle), ("touched", touched)):
+        logins[name] = srv.session_login(srv.register())
+        assert srv.me_session(logins[name].sid).status_code == 200, name
+
+    login = logins["absolute"]
     (cookie,) = [c for c in set_cookies(login.response) if c.name == "sid"]
     assert cookie.attrs.get("max-age") == "2"
     assert login.body["session"]["expires_at"] - login.body["session"]["created_at"] == 2
-    assert srv.me_session(login.sid).status_code == 200
-    time.sleep(3.1)
-    r = srv.me_session(login.sid)
-    assert r.status_code == 401
-    assert error_of(r) == "unauthenticated"
-    assert srv.get("/session/sessions", headers=login.cookie).status_code == 401
 
-
-def test_idle_expiry(start_server):
-    srv = start_server("--session-idle-ttl", "2", "--session-ttl", "600")
-    account = srv.register()
-    login = srv.session_login(account)
-    assert srv.me_session(login.sid).status_code == 200
-    time.sleep(3.1)
-    assert srv.me_session(login.sid).status_code == 401
-
-
-def test_activity_keeps_a_session_alive_with_session_touch(start_server):
-    srv = start_server("--session-idle-ttl", "2", "--session-ttl", "600", "--session-touch")
-    account = srv.register()
-    login = srv.session_login(account)
     deadline = time.monotonic() + 3.2
     while time.monotonic() < deadline:
-        assert srv.me_session(login.sid).status_code == 200, "active session expired as idle"
+        r = touched.me_session(logins["touched"].sid)
+        assert r.status_code == 200, "an active session expired as idle (with --session-touch)"
         time.sleep(0.4)
+
+    r = absolute.me_session(login.sid)
+    assert r.status_code == 401, "the session outlived --session-ttl"
+    assert error_of(r) == "unauthenticated"
+    assert absolute.get("/session/sessions", headers=login.cookie).status_code == 401
+    assert idle.me_session(logins["idle"].sid).status_code == 401, \
+        "the session outlived --session-idle-ttl without a request"
+
     time.sleep(3.1)
-    assert srv.me_session(login.sid).status_code == 401
+    assert touched.me_session(logins["touched"].sid).status_code == 401, \
+        "the touched session did not expire once idle"
 
 
 def test_expired_rows_are_purged(start_server):

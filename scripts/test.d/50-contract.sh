@@ -24,10 +24,19 @@ if ! "$AUTHLAB_BIN" --help 2>&1 | grep -q serve; then
     exit 0
 fi
 
-report=()
+# A private pytest temp dir (servers' databases and logs): kept on failure.
+basetemp=$(mktemp -d -t authlab-contract.XXXXXX)
+report=(--basetemp "$basetemp/pytest")
 if [ -n "${AUTHLAB_TEST_OUTPUT:-}" ]; then
     mkdir -p "$AUTHLAB_TEST_OUTPUT"
-    report=(--junitxml "$AUTHLAB_TEST_OUTPUT/contract.xml")
+    report+=(--junitxml "$AUTHLAB_TEST_OUTPUT/contract.xml")
 fi
 
-"$PYTHON" -m pytest -q "${report[@]}" Tests/contract
+status=0
+"$PYTHON" -m pytest -q "${report[@]}" Tests/contract || status=$?
+if [ "$status" -eq 0 ]; then
+    rm -rf "$basetemp"
+else
+    log "contract suite failed; server logs and databases are in $basetemp/pytest"
+fi
+exit "$status"
