@@ -1,0 +1,37 @@
+import AuthLabSQLite
+
+/// The application's handle on SQLite: every call is timed and its statements
+/// counted into the request's `RequestTiming` and the `/metrics` counters.
+final class AppDatabase: Sendable {
+    let database: Database
+    private let metrics: AppMetrics
+
+    init(database: Database, metrics: AppMetrics) {
+        self.database = database
+        self.metrics = metrics
+    }
+
+    /// Runs `body` on a reader connection.
+    func read<T>(_ timing: inout RequestTiming, _ body: (Connection) throws -> T) throws -> T {
+        var usage = DatabaseUsage()
+        defer { record(usage, into: &timing) }
+        return try database.read(usage: &usage, body)
+    }
+
+    /// Runs `body` in a write transaction on the single writer connection.
+    func write<T>(_ timing: inout RequestTiming, _ body: (Connection) throws -> T) throws -> T {
+        var usage = DatabaseUsage()
+        defer { record(usage, into: &timing) }
+        return try database.write(usage: &usage, body)
+    }
+
+    private func record(_ usage: DatabaseUsage, into timing: inout RequestTiming) {
+        let (seconds, attoseconds) = usage.duration.components
+        timing.dbNanos &+=
+            UInt64(max(0, seconds)) &* 1_000_000_000
+            &+ UInt64(max(0, attoseconds / 1_000_000_000))
+        timing.dbQueries += usage.queries
+        timing.store = "sqlite"
+        metrics.databaseQueries(usage.queries, scheme: timing.scheme)
+    }
+}
