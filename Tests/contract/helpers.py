@@ -333,11 +333,13 @@ def _complete(data: bytes) -> bool:
     return False
 
 
-def raw_http(port: int, data: bytes | list[bytes], timeout: float = 10.0) -> RawResponse:
+def raw_http(port: int, data: bytes | list[bytes], timeout: float = 10.0,
+             allow_silence: bool = False) -> RawResponse | None:
     """Sends bytes as they are (even malformed) and parses the one response.
 
     Tolerates the server closing early (413/431 may be answered before the
-    client has finished sending)."""
+    client has finished sending). With `allow_silence`, a connection closed
+    without any response gives None."""
     chunks = data if isinstance(data, list) else [data]
     sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
     received = b""
@@ -357,6 +359,8 @@ def raw_http(port: int, data: bytes | list[bytes], timeout: float = 10.0) -> Raw
             pass
     finally:
         sock.close()
+    if not received and allow_silence:
+        return None
     assert received, "the server closed the connection without any response"
     head, _, body = received.partition(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")

@@ -92,8 +92,15 @@ def test_header_block_over_the_limit_is_431(server, extra):
 
 # -- malformed HTTP ---------------------------------------------------------------------------------
 
+def test_garbage_is_refused_and_the_server_survives(server):
+    """Not HTTP at all: a 4xx or a closed connection, never a 2xx or 5xx."""
+    for garbage in (b"GARBAGE\r\n\r\n", b"GET\r\n\r\n", b"GET / HTTP/1.1 extra\r\n\r\n"):
+        response = raw_http(server.port, garbage, timeout=5, allow_silence=True)
+        assert response is None or 400 <= response.status < 500, (garbage, response)
+    assert server.get("/healthz").status_code == 200
+
+
 @pytest.mark.parametrize("request_bytes", [
-    b"GARBAGE\r\n\r\n",
     b"GET /healthz HTTP/1.1\r\nHost: x\r\nBad Header Line\r\n\r\n",
     b"POST /users HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
     b"POST /users HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",

@@ -126,3 +126,57 @@ def _common_prefix(a: str, b: str) -> str:
             break
         out.append(x)
     return "".join(out)
+
+
+def test_logs_hold_no_secret(start_server):
+    """The access log and any other server output never print a credential."""
+    srv = start_server()  # access log on
+    account = srv.register()
+    login = srv.session_login(account)
+    pair = srv.jwt_login(account)
+    srv.me_session(login.sid)
+    srv.me_jwt(pair["access_token"])
+    srv.me_jwt(pair["access_token"] + "x")
+    srv.post("/jwt/refresh", {"refresh_token": pair["refresh_token"]})
+    srv.post("/session/login", {"username": account.username, "password": "wrong-" + account.password})
+    srv.post("/session/logout", headers={**login.cookie, "X-CSRF-Token": login.csrf})
+    srv.get("/session/me?sid=" + login.sid)  # even in a query string, nothing but the path
+    assert srv.stop() == 0
+    log = srv.log_path.read_text(errors="replace")
+    assert "/session/me" in log, "no access log line at all"
+    for name, secret in {"password": account.password, "session id": login.sid,
+                         "csrf token": login.csrf, "access token": pair["access_token"],
+                         "token signature": pair["access_token"].split(".")[2],
+                         "refresh token": pair["refresh_token"]}.items():
+        assert secret not in log, f"the {name} is in the server's output"
+
+
+def test_no_access_log(start_server):
+    srv = start_server("--no-access-log")
+    srv.get("/healthz")
+    srv.get("/nope-not-here")
+    assert srv.stop() == 0
+    log = srv.log_path.read_text(errors="replace")
+    assert "/nope-not-here" not in log and "/healthz" not in log, log
+
+
+def test_generated_hs256_secret_has_at_least_256_bits(start_server):
+    """The key the server generates (and keeps in the database) is >= 256 bits:
+    found by trying every `"k"` member in the dump against a real token."""
+    import hmac
+    import re
+
+    import pytest
+
+    srv = start_server("--jwt-alg", "HS256")
+    token = srv.jwt_login(srv.register())["access_token"]
+    signing_input, _, signature = token.rpartition(".")
+    text = dump(srv.db)
+    candidates = {b64u_decode(k) for k in re.findall(r'"k"\s*:\s*"([A-Za-z0-9_-]+)"', text)}
+    signing_keys = [key for key in candidates
+                    if hmac.compare_digest(
+                        hmac.new(key, signing_input.encode(), hashlib.sha256).digest(),
+                        b64u_decode(signature))]
+    if not signing_keys:
+        pytest.skip("the generated key is not stored as a JWK 'k' member; size not checked")
+    assert len(signing_keys[0]) >= 32, f"HS256 secret of {len(signing_keys[0]) * 8} bits"
