@@ -269,6 +269,9 @@ class ServerFactory:
             except AssertionError as error:
                 problems.append(str(error))
                 continue
-            if rc != 0:
+            if rc < 0:
+                problems.append(f"authlab serve was killed by signal {-rc} (SIGTERM not handled: "
+                                f"no graceful stop):\n{server.log_tail(8)}")
+            elif rc != 0:
                 problems.append(f"authlab serve exited {rc} on SIGTERM:\n{server.log_tail()}")
         return problems
