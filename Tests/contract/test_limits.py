@@ -83,7 +83,10 @@ def test_large_header_under_the_limit_is_fine(server):
     "X-Big: " + "a" * 17000 + "\r\n",
     "".join(f"X-H{i}: {'b' * 500}\r\n" for i in range(40)),
     "Cookie: sid=" + "c" * 17000 + "\r\n",
-])
+    "X-Huge: " + "d" * 40000 + "\r\n",
+    "".join(f"X-H{i}: {'e' * 200}\r\n" for i in range(300)),
+], ids=["one 17 KB header", "40 headers of 500 B", "17 KB cookie", "40 KB header",
+        "300 headers of 200 B"])
 def test_header_block_over_the_limit_is_431(server, extra):
     check_raw(raw_http(server.port, raw_get(server.port, "/healthz", extra)), 431,
               f"header block of {len(extra)} bytes")
