@@ -82,7 +82,8 @@ public final class HTTPServer: Sendable {
             MHD_USE_EPOLL_INTERNAL_THREAD.rawValue | MHD_ALLOW_SUSPEND_RESUME.rawValue
             | MHD_USE_ERROR_LOG.rawValue
         if address.isIPv6 { flags |= MHD_USE_IPv6.rawValue }
-        let memory = max(configuration.connectionMemoryLimit, 4 * configuration.maxHeaderBytes)
+        let memory = max(
+            configuration.connectionMemoryLimit, min(configuration.maxHeaderBytes, 1 << 24) * 2)
         return address.withSockaddr { sockaddr in
             var options: [MHD_OptionItem] = [
                 CMicroHTTPD_logger_option(mhdLog, cls),
