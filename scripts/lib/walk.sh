@@ -115,7 +115,7 @@ item() {
 
 # run COMMAND: shows `$ COMMAND`, then runs it in this shell (so assignments and
 # function definitions stay) and shows its real output, stdout and stderr, with CR
-# removed. The output is also left in $OUT. A failing command does not stop the
+# and trailing blanks removed. The output is also left in $OUT. A failing command does not stop the
 # script: what it printed is the lesson.
 run() {
     local cmd=$1 file="$WALK_DIR/.walk/out"
@@ -132,7 +132,7 @@ run() {
     fi
     printf '%s$ %s%s\n' "$WALK_DIM" "$cmd" "$WALK_OFF" | sed '2,$s/^/  /'
     if eval "$cmd" >"$file" 2>&1; then :; fi
-    OUT=$(tr -d '\r' <"$file")
+    OUT=$(tr -d '\r' <"$file" | sed 's/[[:space:]]*$//')
     [ -n "$OUT" ] && printf '%s\n' "$OUT"
     [ "$WALK_MARKDOWN" -eq 1 ] || printf '\n'
     return 0
