@@ -46,6 +46,7 @@ let package = Package(
             name: "AuthLab",
             dependencies: [
                 "AuthLabSQLite", "AuthLabCrypto", "AuthLabJSON", "AuthLabJOSE", "AuthLabHTTP",
+                "AuthLabRedis",
             ],
             swiftSettings: swiftSettings),
         .executableTarget(
@@ -67,7 +68,9 @@ let package = Package(
         .testTarget(
             name: "AuthLabHTTPTests", dependencies: ["AuthLabHTTP"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "AuthLabRedisTests", dependencies: ["AuthLabRedis"], swiftSettings: swiftSettings),
+            name: "AuthLabRedisTests",
+            dependencies: ["AuthLabRedis", "AuthLab", "AuthLabHTTP", "AuthLabJSON"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "AuthLabCLITests", dependencies: ["AuthLabCLI"], swiftSettings: swiftSettings),
         .testTarget(
