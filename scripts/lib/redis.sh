@@ -2,11 +2,14 @@
 # common.sh; do not run it.
 # shellcheck shell=bash
 
-# redis_start DIR PORT: starts redis-server on 127.0.0.1:PORT with its own config,
-# data directory and pid file under DIR (no persistence: a test store), and waits
-# until it answers PING. Installs redis-server when it is missing.
+# redis_start DIR PORT [persistent]: starts redis-server on 127.0.0.1:PORT with its
+# own config, data directory and pid file under DIR, and waits until it answers PING.
+# No persistence (a test store) unless the third argument is `persistent`: then an
+# append-only file, so that sessions survive a restart. Installs redis-server when
+# it is missing.
 redis_start() {
-    local dir=$1 port=$2
+    local dir=$1 port=$2 aof=no
+    [ "${3:-}" = persistent ] && aof=yes
     command -v redis-server >/dev/null || ensure_apt redis-server
     mkdir -p "$dir"
     cat >"$dir/redis.conf" <<CONF
@@ -18,10 +21,11 @@ pidfile $dir/redis.pid
 logfile $dir/redis.log
 dir $dir
 save ""
-appendonly no
+appendonly $aof
+appendfsync everysec
 databases 16
 CONF
-    redis-server "$dir/redis.conf" || return 1
+    redis-server "$dir/redis.conf" >/dev/null || return 1
     redis_wait "$port" 10
 }
 
