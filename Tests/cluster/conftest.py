@@ -40,7 +40,12 @@ class Cluster:
         self.env = dict(os.environ, AUTHLAB_CLUSTER_DIR=str(state))
         args = [str(n), "--sessions", sessions, "--port", str(self.port)]
         args += ["--", "--argon2-memory", "64", "--argon2-iterations", "1", *serve_args]
-        self.run("start", *args)
+        try:
+            self.run("start", *args)
+        except BaseException:
+            subprocess.run([str(ROOT / "scripts" / "cluster"), "stop"], env=self.env,
+                           capture_output=True, timeout=60)
+            raise
 
     def run(self, *args):
         result = subprocess.run(

@@ -98,6 +98,10 @@ def test_per_instance_sqlite_sessions_fail_on_the_other_instances(sqlite_cluster
         answers[base] = request("GET", f"{base}/session/me", headers={"Cookie": cookie})[0]
     assert sorted(answers.values()) == [200] + [401] * (c.n - 1)
     assert answers[f"http://{issuer}"] == 200
+    # Through nginx (one worker, strict round robin): one answer in N is a 200.
+    through_lb = [request("GET", f"{c.lb}/session/me", headers={"Cookie": cookie})[0]
+                  for _ in range(c.n)]
+    assert sorted(through_lb) == [200] + [401] * (c.n - 1)
     access, _ = jwt_login(c.lb, "pia")
     for base in c.instances():
         assert request("GET", f"{base}/jwt/me", headers=bearer(access))[0] == 200
