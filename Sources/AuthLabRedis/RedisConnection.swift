@@ -26,7 +26,7 @@ public final class RedisConnection {
         let address = "\(endpoint.host):\(endpoint.port)"
         guard
             let context = redisConnectWithTimeout(
-                endpoint.host, Int32(endpoint.port), Self.timeval(connectTimeout))
+                endpoint.host, Int32(clamping: endpoint.port), Self.timeval(connectTimeout))
         else { throw RedisError(.connectFailed, "cannot allocate a Redis context") }
         if context.pointee.err != 0 {
             let reason = Self.errorText(context)
