@@ -37,7 +37,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="scripts/bench",
         description="HTTP benchmark: sessions vs JWTs vs the nginx ceiling, on loopback.")
-    parser.add_argument("--bin", required=True, help="the release authlab binary")
+    parser.add_argument("--bin", help="the release authlab binary (needed unless --from-results)")
+    parser.add_argument("--from-results", metavar="FILE",
+                        help="measure nothing: rewrite the report and charts from a results.json")
     parser.add_argument("--quick", action="store_true",
                         help="smoke run: every mode briefly, small tables, under a minute; "
                              "never touches docs/")
@@ -53,6 +55,12 @@ def _interrupt(signum, frame):
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
+    if args.from_results:
+        results = json.loads(Path(args.from_results).read_text())
+        return report(results, results["profile"]["name"] == "quick", Path(args.out).resolve())
+    if not args.bin:
+        print("scripts/bench.py: --bin is required", file=sys.stderr)
+        return 64
     profile: Profile = QUICK if args.quick else FULL
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -77,19 +85,25 @@ def main(argv: list[str]) -> int:
             shutil.rmtree(work, ignore_errors=True)
     facts["load_after"] = os.getloadavg()
     facts["duration_s"] = round(time.time() - started, 1)
+    facts["finished_at"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     results["machine"] = facts
     results["profile"] = profile.as_dict()
     results["modes"] = [mode.as_dict() for mode in MODES]
 
     (out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
-    if args.quick:
+    print(f"bench: results in {out / 'results.json'} ({facts['duration_s']} s)", file=sys.stderr)
+    return report(results, args.quick, out)
+
+
+def report(results: dict, quick: bool, out: Path) -> int:
+    """Charts and Markdown (docs/ for a full run, `out` for a quick one); smoke checks."""
+    if quick:
         img_dir, doc = out / "img", out / "benchmarks.md"
     else:
         img_dir, doc = ROOT / "docs" / "img", ROOT / "docs" / "benchmarks.md"
     charts = write_charts(results, img_dir)
     write_markdown(results, doc, charts, relative_to=doc.parent)
-    print(f"bench: results in {out / 'results.json'}, report {doc} "
-          f"({facts['duration_s']} s)", file=sys.stderr)
+    print(f"bench: report {doc}", file=sys.stderr)
 
     passed, failed = smoke_checks(results)
     for line in failed:

@@ -64,8 +64,10 @@ def write_charts(results: dict, directory: Path) -> list[tuple[str, str]]:
                       color=None if mode not in COLORS else COLORS[mode])
             right.plot(xs, [r["p99_us"] / 1000 for _, r in points], style, marker="o",
                        label=mode, color=None if mode not in COLORS else COLORS[mode])
+        ticks = sorted({c for per in summary["sweep"].values() for c in per})
         for axis in (left, right):
             axis.set_xscale("log", base=2)
+            axis.set_xticks(ticks, [str(t) for t in ticks])
             axis.set_xlabel("connections")
         left.set_ylabel("requests/s")
         right.set_ylabel("p99 latency, ms")

@@ -79,6 +79,13 @@ def reading(results: dict, summary: dict) -> str:
              "machines, which this benchmark cannot show (below).\n")
     out.append(text)
 
+    ceiling = main.get("nginx", {}).get("p99_us")
+    if ceiling and ceiling > 5000:
+        out.append(
+            f"**Latency in this run says more about the machine than about authlab.** nginx's "
+            f"own p99 at {profile['connections']} connections was {fmt(ceiling / 1000, 2)} ms: "
+            "with other work on the same cores, p99 and max measure the scheduler. Compare "
+            "CPU per request across modes, and latency only within one row of a quiet run.\n")
     logins = summary["logins"]
     if logins:
         costs = [r["cpu_us_per_req"] / 1000 for r in logins.values() if r.get("cpu_us_per_req")]

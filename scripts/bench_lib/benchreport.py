@@ -153,7 +153,8 @@ def write_markdown(results: dict, doc: Path, charts, relative_to: Path) -> None:
     summary = summarize(results)
     profile = results["profile"]
     quick = profile["name"] == "quick"
-    now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    now = results["machine"].get("finished_at") or datetime.now(timezone.utc).strftime(
+        "%Y-%m-%d %H:%M UTC")
     big = max(profile["table_sizes"])
     parts = [
         "# Benchmarks: sessions and JWTs on one machine\n",
