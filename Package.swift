@@ -35,7 +35,9 @@ let package = Package(
         .target(
             name: "AuthLabJOSE", dependencies: ["AuthLabCrypto", "AuthLabJSON"],
             swiftSettings: swiftSettings),
-        .target(name: "AuthLabHTTP", dependencies: ["CMicroHTTPD"], swiftSettings: swiftSettings),
+        .target(
+            name: "AuthLabHTTP", dependencies: ["CMicroHTTPD", "AuthLabJSON"],
+            swiftSettings: swiftSettings),
         .target(name: "AuthLabCLI", swiftSettings: swiftSettings),
         .target(
             name: "AuthLab",
