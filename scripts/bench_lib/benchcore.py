@@ -98,7 +98,10 @@ def machine_facts(binary: str) -> dict:
     for tool, flag in (("wrk", "-v"), ("nginx", "-v")):
         run = subprocess.run([tool, flag], capture_output=True, text=True)
         versions[tool] = (run.stdout + run.stderr).strip().splitlines()[0]
-    return {"nproc": os.cpu_count(), "cpu_model": model,
+    root = Path(__file__).resolve().parents[2]
+    head = subprocess.run(["git", "-C", str(root), "describe", "--always", "--dirty"],
+                          capture_output=True, text=True).stdout.strip() or "unknown"
+    return {"nproc": os.cpu_count(), "cpu_model": model, "commit": head,
             "memory_gib": round(int(mem) / 1024 / 1024, 1), "kernel": platform.release(),
             "swift": swift, "wrk": versions["wrk"], "nginx": versions["nginx"],
             "python": platform.python_version(), "binary": binary}

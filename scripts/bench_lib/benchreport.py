@@ -38,6 +38,7 @@ def machine_section(results: dict) -> str:
     text = (f"- {m['nproc']} cores ({m['cpu_model']}), {m['memory_gib']} GiB memory, "
             f"Linux {m['kernel']}\n- {m['swift']}; {m['wrk']}; {m['nginx']}; "
             f"Python {m['python']}\n"
+            f"- authlab at commit `{m.get('commit', 'not recorded')}`\n"
             f"- load average (1, 5, 15 min) before: {', '.join(f'{x:.2f}' for x in before)}; "
             f"after: {', '.join(f'{x:.2f}' for x in after)}\n")
     if busy:
