@@ -33,7 +33,7 @@ class Answer:
     body: bytes
     extra: bytes  # bytes after the first complete response (there should be none)
     closed: bool
-    seconds: float
+    seconds: float  # until the first response was complete, else until the close
 
     def error(self) -> str | None:
         try:
@@ -56,13 +56,15 @@ def exchange(port: int, data: bytes, timeout: float = 5.0) -> Answer:
             pass
         head_end = -1
         need = None
+        answered: float | None = None
         while True:
             if head_end < 0:
                 head_end = buffer.find(b"\r\n\r\n")
                 if head_end >= 0:
                     match = re.search(rb"(?im)^content-length:\s*(\d+)", buffer[:head_end])
                     need = head_end + 4 + (int(match.group(1)) if match else 0)
-            if need is not None and len(buffer) >= need:
+            if need is not None and len(buffer) >= need and answered is None:
+                answered = time.monotonic() - began
                 sock.settimeout(0.05)
             try:
                 chunk = sock.recv(65536)
@@ -77,7 +79,7 @@ def exchange(port: int, data: bytes, timeout: float = 5.0) -> Answer:
             buffer += chunk
     finally:
         sock.close()
-    seconds = time.monotonic() - began
+    seconds = answered if answered is not None else time.monotonic() - began
     if head_end < 0:
         return Answer(None, {}, b"", buffer, closed, seconds)
     lines = buffer[:head_end].decode("latin-1").split("\r\n")
@@ -295,9 +297,17 @@ def victim(server: Server) -> Victim:
 def test_hostile_request(case: Case, server: Server, victim: Victim,
                          stalled: list["Stalled"]) -> None:
     answer = exchange(server.port, case.request(victim))
-    shown = answer.error() or (answer.body[:60] if answer.status else "no answer")
-    print(f"\n{case.name}: {answer.status} {shown!r} closed={answer.closed} "
-          f"in {answer.seconds * 1000:.0f} ms")
+    if answer.status is None:
+        shown = "no answer"
+    elif answer.error():
+        shown = answer.error()
+    elif answer.body.startswith(b"<html>"):
+        shown = "libmicrohttpd's HTML page"
+    else:
+        shown = answer.body[:40].decode("latin-1")
+    print(f"\n{case.name}: {answer.status} {shown!r}"
+          f"{' +' + str(len(answer.extra)) + ' bytes after it' if answer.extra else ''}, "
+          f"{'closed' if answer.closed else 'kept open'}, {answer.seconds * 1000:.1f} ms")
     assert server.request("GET", "/healthz")[0] == 200, "unhealthy after " + case.name
     session = server.request("GET", "/session/me", headers={"Cookie": f"sid={victim.sid}"})
     assert session[0] == 200, "the victim's session did not survive " + case.name

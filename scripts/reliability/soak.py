@@ -105,7 +105,7 @@ class Sampler(threading.Thread):
 
 def parse_wrk(text: str) -> dict[str, object]:
     result: dict[str, object] = {}
-    match = re.search(r"(\d+) requests in ([\d.]+)(m?s)", text)
+    match = re.search(r"(\d+) requests in ([\d.]+)([a-z]+)", text)
     if match:
         result["requests"] = int(match.group(1))
     match = re.search(
