@@ -12,7 +12,12 @@ let swiftSettings: [SwiftSetting] = [
 let package = Package(
     name: "authlab",
     products: [
-        .executable(name: "authlab", targets: ["authlab"])
+        .executable(name: "authlab", targets: ["authlab"]),
+        // Libraries for the fuzz package in Fuzz/ (a separate package that depends on this one).
+        .library(name: "AuthLabCrypto", targets: ["AuthLabCrypto"]),
+        .library(name: "AuthLabJSON", targets: ["AuthLabJSON"]),
+        .library(name: "AuthLabJOSE", targets: ["AuthLabJOSE"]),
+        .library(name: "AuthLabHTTP", targets: ["AuthLabHTTP"]),
     ],
     targets: [
         // Thin C modules: a module map and a shim header each, from Debian packages.
