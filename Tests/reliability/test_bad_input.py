@@ -230,9 +230,8 @@ CASES = [
     Case("two different Content-Length headers", lambda v: (
         b"POST /jwt/inspect HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
         b"Content-Length: 13\r\nContent-Length: 60\r\n\r\n"
-        b'{"token":"a"}GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n'), 400, None, closes=True,
-        known="conflicting Content-Length headers are not refused: MHD uses the first, "
-              "and the rest of the body is served as a second request (smuggling risk)"),
+        b'{"token":"a"}GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n'), 400, "invalid_request",
+        closes=True),
     Case("Content-Length: -1", lambda v: (
         b"POST /users HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n"), 400, None,
         closes=True, known="libmicrohttpd 0.9.75 writes its error response head twice"),
@@ -256,7 +255,10 @@ CASES = [
          "header_too_large", closes=True),
     Case("Cookie header over 16 KiB", lambda v: get(
         "/session/me", "Cookie: " + "; ".join(f"c{i}=" + "v" * 90 for i in range(200))), 431,
-        "header_too_large", closes=True),
+        "header_too_large", closes=True,
+        known="libmicrohttpd parses cookies into its 32 KiB per-connection pool: past about "
+              "15 KiB of cookies it answers its own 431 (HTML, see docs/api.md) before authlab "
+              "sees the request"),
     Case("request target over 16 KiB", lambda v: get("/" + "a" * 20_000), 431,
          "header_too_large", closes=True),
     Case("header line without a colon", lambda v: get("/healthz", "NoColonHere"), 400, None,
@@ -267,12 +269,12 @@ CASES = [
     Case("NUL byte in a header value", lambda v: get("/healthz", "X-Pad: a\x00b"), 400, None,
          known="accepted (RFC 9110 §5.5: reject or replace NUL, CR, LF in field values); "
                "the value never reaches a response"),
-    Case("bare CR in a header value", lambda v: get("/healthz", "X-Pad: a\rb"), 400, None,
-         known="accepted (RFC 9110 §5.5); the value never reaches a response"),
+    Case("bare CR in a header value", lambda v: get("/healthz", "X-Pad: a\rb"), 400,
+         "invalid_request", closes=True),
     Case("NUL byte in a header name", lambda v: get("/healthz", "X\x00A: b"), 400, None,
          closes=True),
-    Case("HTTP/1.1 without Host", lambda v: b"GET /healthz HTTP/1.1\r\n\r\n", 400, None,
-         closes=True, known="accepted (RFC 9112 §3.2 says 400): MHD's strict mode is off"),
+    Case("HTTP/1.1 without Host", lambda v: b"GET /healthz HTTP/1.1\r\n\r\n", 400,
+         "invalid_request", closes=True),
     Case("unsupported HTTP version", lambda v: b"GET /healthz HTTP/9.9\r\nHost: x\r\n\r\n",
          505, None, closes=True),
     Case("garbage request line", lambda v: b"GARBAGE\r\n\r\n", None, closes=True),

@@ -64,6 +64,9 @@ final class ServerCore: Sendable {
         if collector.bytes > configuration.maxHeaderBytes {
             return reject(.headerTooLarge, state, connection)
         }
+        if let problem = Self.framingProblem(collector, version: version, versionLength) {
+            return reject(.invalidRequest(problem), state, connection)
+        }
         let contentLength = state.headers["Content-Length"]
         if contentLength != nil && state.headers.contains("Transfer-Encoding") {
             return reject(
@@ -103,6 +106,24 @@ final class ServerCore: Sendable {
             state.body.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
         }
         return .YES
+    }
+
+    /// Why a request's framing is refused before anything else reads it (request smuggling
+    /// and header injection defences, RFC 9110 §5.5, RFC 9112 §3.2 and §6.3), or nil.
+    static func framingProblem(
+        _ collector: HeaderCollector, version: UnsafePointer<CChar>?, _ versionLength: Int
+    ) -> String? {
+        if collector.hasControlBytes { return "A header value contains NUL, CR or LF." }
+        if collector.headers.values(for: "Content-Length").count > 1 {
+            return "More than one Content-Length header was sent."
+        }
+        if collector.headers.values(for: "Host").count > 1 { return "More than one Host header." }
+        let isHTTP11 =
+            version.map { versionLength == 8 && strncmp($0, "HTTP/1.1", 8) == 0 } ?? false
+        if isHTTP11 && !collector.headers.contains("Host") {
+            return "An HTTP/1.1 request must carry a Host header."
+        }
+        return nil
     }
 
     /// Bytes of an oversized chunked body we read and drop before giving up on the connection.
