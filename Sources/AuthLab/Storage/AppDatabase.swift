@@ -11,11 +11,13 @@ final class AppDatabase: Sendable {
         self.metrics = metrics
     }
 
-    /// Runs `body` on a reader connection.
+    /// Runs `body` on a reader connection. Every read of the application is one
+    /// statement, so no `BEGIN`/`COMMIT` is wrapped around it (the statement is its own
+    /// snapshot).
     func read<T>(_ timing: inout RequestTiming, _ body: (Connection) throws -> T) throws -> T {
         var usage = DatabaseUsage()
         defer { record(usage, into: &timing) }
-        return try database.read(usage: &usage, body)
+        return try database.read(usage: &usage, snapshot: false, body)
     }
 
     /// Runs `body` in a write transaction on the single writer connection.
