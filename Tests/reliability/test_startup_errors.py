@@ -80,6 +80,13 @@ def key_file(tmp: Path, content: str) -> list[str]:
     return ["--db", str(tmp / "k.sqlite"), "--jwt-key-file", str(path)]
 
 
+def ed25519_pem_as_rs256(tmp: Path) -> list[str]:
+    path = tmp / "ed25519.pem"
+    subprocess.run(["openssl", "genpkey", "-algorithm", "ed25519", "-out", str(path)],
+                   check=True, capture_output=True)
+    return ["--db", str(tmp / "k.sqlite"), "--jwt-key-file", str(path), "--jwt-alg", "RS256"]
+
+
 CASES = [
     Case("port in use", port_in_use, 1, r"(?i)in use.*\b\d{2,5}\b|\b\d{2,5}\b.*in use"),
     Case("database directory does not exist",
@@ -103,9 +110,15 @@ CASES = [
          lambda t: key_file(t, json.dumps({"keys": [
              {**EC_P256, "kid": "e1", "alg": "RS256"}]})), 1,
          r"(?i)RS256.*kty RSA"),
-    Case("PEM file that is not a key",
+    Case("PEM file as an HS256 secret",
          lambda t: key_file(t, "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"),
-         1, r"(?i)key|PEM"),
+         1, r"HS256 needs a random secret, not a PEM key"),
+    Case("PEM file that is not a key (RS256)",
+         lambda t: [*key_file(t, "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"),
+                    "--jwt-alg", "RS256"],
+         1, r"PEM private key could not be read"),
+    Case("Ed25519 PEM key with --jwt-alg RS256", ed25519_pem_as_rs256, 1,
+         r"RS256 needs an? RSA key"),
     Case("port out of range", lambda t: ["--port", "70000"], 64, r"--port.*0 to 65535"),
     Case("unknown option", lambda t: ["--bogus"], 64, r"unknown option '--bogus'"),
     Case("alg none", lambda t: ["--jwt-alg", "none"], 64, r"--jwt-alg must be one of"),
