@@ -3,6 +3,8 @@ internal import COpenSSL
 extension PrivateKey {
     /// Reads an unencrypted PEM private key: PKCS#8 `PRIVATE KEY`, or traditional
     /// `RSA PRIVATE KEY` / `EC PRIVATE KEY`. Encrypted keys are refused, never prompted for.
+    /// Like a JWK import, the parts must agree (pairwise check): an RSA key whose CRT values do
+    /// not match d, or an EC key whose stored public point is not d·G, is `invalid_key`.
     public convenience init(pem: String) throws(CryptoError) {
         let pkey = try pem.withUTF8Bytes { bytes throws(CryptoError) in
             try withReadBIO(bytes) { bio throws(CryptoError) in
@@ -13,7 +15,7 @@ extension PrivateKey {
                 return pkey
             }
         }
-        try self.init(taking: pkey)
+        try self.init(taking: pkey, pairwiseCheck: true)
     }
 
     /// The key as an unencrypted PKCS#8 PEM `PRIVATE KEY` document.

@@ -72,12 +72,13 @@ struct JSONScanner {
         guard depth <= maxDepth else { throw JSONError(.tooDeep, at: index) }
         index += 1  // "{"
         var members: [JSONObject.Member] = []
-        var seen: Set<String>? = nil
+        var keys = KeySet()
         skipWhitespace()
         if try peek() == UInt8(ascii: "}") {
             index += 1
             return JSONObject(uniqueMembers: members)
         }
+        members.reserveCapacity(8)
         while true {
             skipWhitespace()
             let keyOffset = index
@@ -85,7 +86,13 @@ struct JSONScanner {
                 throw JSONError(.unexpectedByte, at: index)
             }
             let key = try parseString()
-            try checkUnique(key, in: members, seen: &seen, at: keyOffset)
+            // Decoding an escape always shortens the text, so equal lengths mean no escapes and
+            // the raw bytes between the quotes are the key's UTF-8.
+            let raw = UnsafeRawBufferPointer(rebasing: bytes[keyOffset + 1..<index - 1])
+            let utf8 = raw.count == key.utf8.count ? raw : nil
+            guard keys.insert(key, utf8: utf8, existing: members) else {
+                throw JSONError(.duplicateKey, at: keyOffset)
+            }
             skipWhitespace()
             guard try peek() == UInt8(ascii: ":") else {
                 throw JSONError(.unexpectedByte, at: index)
@@ -102,24 +109,6 @@ struct JSONScanner {
                 return JSONObject(uniqueMembers: members)
             default: throw JSONError(.unexpectedByte, at: index)
             }
-        }
-    }
-
-    /// Linear scan for small objects (the JWT case), a hash set once they grow.
-    private func checkUnique(
-        _ key: String, in members: [JSONObject.Member], seen: inout Set<String>?, at offset: Int
-    ) throws(JSONError) {
-        if members.count < 16 {
-            for member in members where member.key == key {
-                throw JSONError(.duplicateKey, at: offset)
-            }
-            return
-        }
-        if seen == nil {
-            seen = Set(members.map(\.key))
-        }
-        guard seen?.insert(key).inserted == true else {
-            throw JSONError(.duplicateKey, at: offset)
         }
     }
 

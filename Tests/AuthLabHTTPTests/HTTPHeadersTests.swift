@@ -12,3 +12,14 @@ func headersCaseInsensitiveMultiValue() {
     #expect(headers.values(for: "x-thing") == ["3"])
     #expect(headers.fields.map(\.name) == ["Accept", "X-THING"])
 }
+
+@Test("JSON content type is recognised with parameters and in any case")
+func requestJSONContentType() {
+    let json = Request(
+        method: .post, path: "/", headers: ["content-type": "Application/JSON; charset=utf-8"])
+    let form = Request(
+        method: .post, path: "/", headers: ["Content-Type": "application/x-www-form-urlencoded"])
+    #expect(json.hasJSONContentType)
+    #expect(!form.hasJSONContentType)
+    #expect(!Request(method: .post, path: "/").hasJSONContentType)
+}

@@ -51,6 +51,8 @@ struct JWSAnatomyTests {
         #expect(expired?["valid"] == false)
         #expect(expired?["code"] == "expired")
         #expect(expired?["reason"]?.stringValue == JOSEError(.expired).description)
+        #expect(anatomy.verification?.reason == JOSEError(.expired).description)
+        #expect(anatomy.verification?.error?.code == .expired)
     }
 
     @Test("non-JSON segments still show; only non-base64url or wrong segment counts throw")

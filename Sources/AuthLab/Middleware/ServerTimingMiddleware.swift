@@ -7,12 +7,7 @@ struct ServerTimingMiddleware: Middleware {
         _ request: Request, context: inout AppContext,
         next: (Request, inout AppContext) throws -> Response
     ) throws -> Response {
-        var response: Response
-        do {
-            response = try next(request, &context)
-        } catch let error as HTTPResponseError {
-            response = error.response
-        }
+        var response = try next(request, &context)
         response.headers.add(name: "Server-Timing", value: context.timing.headerValue)
         return response
     }

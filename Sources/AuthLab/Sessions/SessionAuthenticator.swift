@@ -26,7 +26,8 @@ struct SessionAuthenticator: Sendable {
         }
         guard let (user, info) = found else {
             metrics.authentication(scheme: "session", result: "unknown_session")
-            throw APIError.unauthenticated("the session has ended (logged out, expired or idle)")
+            throw APIError.unauthenticated(
+                "no live session for this cookie (logged out, expired, idle, or never issued here)")
         }
         metrics.authentication(scheme: "session", result: "ok")
         context.identity = .session(user, info)

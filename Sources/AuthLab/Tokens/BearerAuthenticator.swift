@@ -11,7 +11,7 @@ struct BearerAuthenticator: Sendable {
     /// The token's user and claims, set as `context.identity`.
     func require(_ request: Request, _ context: inout AppContext) throws -> (User, JWTClaims) {
         context.timing.scheme = tokens.schemeName
-        guard let token = Self.bearerToken(request.headers["Authorization"]) else {
+        guard let token = Authorization.bearerToken(request.headers["Authorization"]) else {
             metrics.authentication(scheme: "jwt", result: "missing")
             throw APIError.bearerMissing()
         }
@@ -41,19 +41,5 @@ struct BearerAuthenticator: Sendable {
         let user = User(id: id, username: name)
         context.identity = .jwt(user, claims)
         return (user, claims)
-    }
-
-    /// The token of an `Authorization` header whose scheme is `Bearer` (any case),
-    /// per RFC 6750 §2.1; `nil` for anything else.
-    static func bearerToken(_ header: String?) -> String? {
-        guard let header else { return nil }
-        let utf8 = header.utf8
-        guard utf8.count > 7,
-            utf8.prefix(6).elementsEqual("bearer".utf8, by: { ($0 | 0x20) == $1 }),
-            utf8.dropFirst(6).first == UInt8(ascii: " ")
-        else { return nil }
-        let token = header.utf8.dropFirst(7).drop { $0 == UInt8(ascii: " ") }
-        guard !token.isEmpty, !token.contains(UInt8(ascii: " ")) else { return nil }
-        return String(decoding: token, as: UTF8.self)
     }
 }

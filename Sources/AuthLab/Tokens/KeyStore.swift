@@ -1,7 +1,6 @@
 import AuthLabJOSE
 import AuthLabJSON
 import AuthLabSQLite
-import Foundation
 
 /// Where the JWT signing keys come from: a key file, or keys the server generated
 /// once and keeps in the database so that tokens survive a restart.
@@ -14,7 +13,7 @@ enum KeyStore {
     /// stored and put first (older keys keep verifying: rotation).
     static func load(config: AppConfig, database: Database) throws -> KeyRing {
         if let path = config.jwtKeyFile {
-            return try loadFile(path, algorithm: config.jwtAlgorithm)
+            return try KeyFile.load(path: path, algorithm: config.jwtAlgorithm)
         }
         return try database.write { conn in
             var keys: [SigningKey] = []
@@ -36,19 +35,5 @@ enum KeyStore {
             }
             return try KeyRing(keys)
         }
-    }
-
-    private static func loadFile(_ path: String, algorithm: JWSAlgorithm) throws -> KeyRing {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError("cannot read the key file given by --jwt-key-file")
-        }
-        let bytes = [UInt8](data)
-        if bytes.starts(with: Array("-----BEGIN".utf8)) {
-            return try KeyRing([
-                SigningKey(
-                    pem: String(decoding: bytes, as: UTF8.self), algorithm: algorithm, kid: nil)
-            ])
-        }
-        return try KeyRing(jwkSetJSON: bytes)
     }
 }

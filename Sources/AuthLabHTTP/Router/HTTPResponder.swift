@@ -13,7 +13,9 @@ public struct ResolvedRoute: Sendable, Equatable {
     public enum Match: Sendable, Equatable {
         case endpoint(Int)
         case notFound
-        case methodNotAllowed([HTTPMethod])
+        /// The path exists with other methods; `sibling` is one of its endpoints, whose group
+        /// middleware (e.g. CORS answering a preflight) still wraps the 405.
+        case methodNotAllowed(allow: [HTTPMethod], sibling: Int)
     }
 
     public var match: Match

@@ -1,9 +1,21 @@
 /// A segment trie of route templates; literals win over parameters, with backtracking.
 struct RouteTrie: Sendable {
+    // Edges are structs, not tuples: tuple element types need runtime metadata lookups on
+    // the hot path, structs do not.
+    struct Edge: Sendable {
+        var label: String
+        var node: Node
+    }
+
+    struct MethodEntry: Sendable {
+        var method: HTTPMethod
+        var endpoint: Int
+    }
+
     struct Node: Sendable {
-        var literals: [(segment: String, node: Node)] = []
-        var parameters: [(name: String, node: Node)] = []
-        var methods: [(method: HTTPMethod, endpoint: Int)] = []
+        var literals: [Edge] = []
+        var parameters: [Edge] = []
+        var methods: [MethodEntry] = []
         var template: String?
     }
 
@@ -20,30 +32,30 @@ struct RouteTrie: Sendable {
     ) -> Bool {
         guard let first = rest.first else {
             if node.methods.contains(where: { $0.method == method }) { return false }
-            node.methods.append((method, endpoint))
+            node.methods.append(MethodEntry(method: method, endpoint: endpoint))
             node.template = path.template
             return true
         }
         switch first {
         case .literal(let segment):
-            if let i = node.literals.firstIndex(where: { $0.segment == segment }) {
+            if let i = node.literals.firstIndex(where: { $0.label == segment }) {
                 return insert(
                     rest.dropFirst(), into: &node.literals[i].node, path: path, method: method,
                     endpoint)
             }
             var child = Node()
             let ok = insert(rest.dropFirst(), into: &child, path: path, method: method, endpoint)
-            node.literals.append((segment, child))
+            node.literals.append(Edge(label: segment, node: child))
             return ok
         case .parameter(let name):
-            if let i = node.parameters.firstIndex(where: { $0.name == name }) {
+            if let i = node.parameters.firstIndex(where: { $0.label == name }) {
                 return insert(
                     rest.dropFirst(), into: &node.parameters[i].node, path: path, method: method,
                     endpoint)
             }
             var child = Node()
             let ok = insert(rest.dropFirst(), into: &child, path: path, method: method, endpoint)
-            node.parameters.append((name, child))
+            node.parameters.append(Edge(label: name, node: child))
             return ok
         }
     }
@@ -61,12 +73,12 @@ struct RouteTrie: Sendable {
         let slash = rest.utf8.firstIndex(of: UInt8(ascii: "/"))
         let segment = slash.map { rest[..<$0] } ?? rest
         let remainder = slash.map { rest[rest.index(after: $0)...] }
-        for edge in node.literals where segment == edge.segment {
+        for edge in node.literals where segment == edge.label {
             if let found = descend(remainder, edge.node, &parameters) { return found }
         }
         guard !segment.isEmpty else { return nil }
         for edge in node.parameters {
-            parameters.append((edge.name, segment))
+            parameters.append((edge.label, segment))
             if let found = descend(remainder, edge.node, &parameters) { return found }
             parameters.removeLast()
         }

@@ -41,7 +41,8 @@ public final class RouterResponder<Context: RequestContext>: HTTPResponder {
             var allow = node.methods.map(\.method)
             if allow.contains(.get), !allow.contains(.head) { allow.append(.head) }
             return ResolvedRoute(
-                match: .methodNotAllowed(allow), template: template, offload: false)
+                match: .methodNotAllowed(allow: allow, sibling: node.methods.first?.endpoint ?? -1),
+                template: template, offload: false)
         }
         for (name, value) in captured {
             request.parameters[name] = String(value)
@@ -60,8 +61,9 @@ public final class RouterResponder<Context: RequestContext>: HTTPResponder {
             return run(0, endpoint.middlewares, request, &context, endpoint.handler)
         case .endpoint, .notFound:
             return run(0, [], request, &context) { _, _ in throw HTTPResponseError.notFound }
-        case .methodNotAllowed(let allow):
-            return run(0, [], request, &context) { _, _ in
+        case .methodNotAllowed(let allow, let sibling):
+            let local = endpoints.indices.contains(sibling) ? endpoints[sibling].middlewares : []
+            return run(0, local, request, &context) { _, _ in
                 throw HTTPResponseError.methodNotAllowed(allow: allow)
             }
         }

@@ -16,6 +16,9 @@ final class ServerCore: Sendable {
     let suspended = Atomic<Int>(0)
     /// Live `ConnectionState` objects (a leak check for tests).
     let liveStates = Atomic<Int>(0)
+    /// Requests whose body has arrived and that are being handled or answered: what a
+    /// graceful stop waits for (a client still sending its request is not waited for).
+    let dispatched = Atomic<Int>(0)
 
     init(configuration: ServerConfiguration, responder: any HTTPResponder) {
         self.configuration = configuration
@@ -35,6 +38,7 @@ final class ServerCore: Sendable {
     func completed(_ state: ConnectionState) {
         liveStates.subtract(1, ordering: .relaxed)
         if state.started { metrics.requestFinished() }
+        if state.dispatched { dispatched.subtract(1, ordering: .relaxed) }
     }
 
     /// First call, headers only: record them and refuse early what the limits forbid.
@@ -108,6 +112,8 @@ final class ServerCore: Sendable {
     func dispatch(_ state: ConnectionState, _ connection: OpaquePointer) -> MHD_Result {
         guard !state.answered else { return .YES }
         if state.overflowed { return reject(.payloadTooLarge, state, connection) }
+        state.dispatched = true
+        dispatched.add(1, ordering: .relaxed)
         let (path, query) = state.pathAndQuery
         var request = Request(
             method: state.method, path: path, query: query, headers: state.headers,

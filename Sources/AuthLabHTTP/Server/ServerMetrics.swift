@@ -10,6 +10,9 @@ public final class ServerMetrics: Sendable {
         0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
     ]
 
+    /// The `Content-Type` of `prometheusText()`.
+    public static let contentType = "text/plain; version=0.0.4; charset=utf-8"
+
     private struct CounterKey: Hashable {
         let route: String
         let method: String

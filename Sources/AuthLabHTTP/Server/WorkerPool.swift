@@ -30,7 +30,7 @@ final class WorkerPool: @unchecked Sendable {
     private var threads: [pthread_t] = []
 
     init(threads: Int, queueLimit: Int) {
-        threadCount = max(1, threads)
+        threadCount = min(max(1, threads), 1024)
         self.queueLimit = max(0, queueLimit)
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(condition, nil)

@@ -23,6 +23,9 @@ public struct JWSAnatomy: Sendable {
         public let valid: Bool
         /// Why not, when not valid.
         public let error: JOSEError?
+
+        /// The human text of `error`, nil when valid.
+        public var reason: String? { error?.description }
     }
 
     /// The header segment.

@@ -21,27 +21,27 @@ public struct JWSHeader: Sendable, Equatable {
         var alg: String? = nil
         var kid: String? = nil
         var typ: String? = nil
-        for member in object {
-            switch member.key {
-            case "alg":
+        for member in object.members {
+            switch MemberName(member.key) {
+            case .alg:
                 guard case .string(let value) = member.value else {
                     throw JOSEError(.malformed, "the header's alg is not a string")
                 }
                 alg = value
-            case "kid":
+            case .kid:
                 guard case .string(let value) = member.value else {
                     throw JOSEError(.malformed, "the header's kid is not a string")
                 }
                 kid = value
-            case "typ", "cty":
+            case .typ, .cty:
                 guard case .string(let value) = member.value else {
                     throw JOSEError(.malformed, "the header's \(member.key) is not a string")
                 }
                 if member.key == "typ" { typ = value }
-            case "crit":
+            case .crit:
                 throw JOSEError(
                     .unsupportedHeader, "the header has crit: no extensions are understood")
-            case "jwk", "jku", "x5u", "x5c":
+            case .jwk, .jku, .x5u, .x5c:
                 throw JOSEError(
                     .unsupportedHeader,
                     "the header carries \(member.key): keys are never taken from the token")

@@ -33,16 +33,16 @@ public struct JWTClaims: Sendable, Equatable {
         var iat: Int64? = nil
         var jti: String? = nil
         var name: String? = nil
-        for member in object {
-            switch member.key {
-            case "exp": exp = try Self.numericDate(member)
-            case "iat": iat = try Self.numericDate(member)
-            case "nbf": nbf = try Self.numericDate(member)
-            case "sub": sub = try Self.string(member)
-            case "iss": iss = try Self.string(member)
-            case "aud": aud = try Self.audience(member)
-            case "jti": jti = try Self.string(member)
-            case "name": name = member.value.stringValue
+        for member in object.members {
+            switch MemberName(member.key) {
+            case .exp: exp = try Self.numericDate(member)
+            case .iat: iat = try Self.numericDate(member)
+            case .nbf: nbf = try Self.numericDate(member)
+            case .sub: sub = try Self.string(member)
+            case .iss: iss = try Self.string(member)
+            case .aud: aud = try Self.audience(member)
+            case .jti: jti = try Self.string(member)
+            case .name: name = member.value.stringValue
             default: continue
             }
         }

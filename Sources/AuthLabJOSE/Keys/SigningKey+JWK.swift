@@ -55,7 +55,7 @@ struct JWKMembers: Sendable {
     init(_ material: SigningKey.Material) throws(JOSEError) {
         do {
             switch material {
-            case .secret(let secret):
+            case .secret(let secret, _):
                 required = [("kty", "oct"), ("k", Base64URL.encode(secret))]
                 privateMembers = []
             case .privateKey(let key, let publicKey):

@@ -4,8 +4,8 @@ extension SigningKey {
     /// Signs `message` with this key's algorithm. Verify-only keys throw `invalid_key`.
     func sign(_ message: UnsafeRawBufferPointer) throws(JOSEError) -> [UInt8] {
         switch material {
-        case .secret(let secret):
-            return HMAC.authenticate(algorithm.properties.digest, key: secret, message: message)
+        case .secret(_, let key):
+            return key.authenticate(message)
         case .privateKey(let key, _):
             guard let scheme = algorithm.signatureScheme else {
                 throw JOSEError(.invalidKey)
@@ -23,10 +23,8 @@ extension SigningKey {
     /// Checks `signature` over `message` in constant time (HMAC) or with the public key.
     func isValidSignature(_ signature: [UInt8], for message: UnsafeRawBufferPointer) -> Bool {
         switch material {
-        case .secret(let secret):
-            let expected = HMAC.authenticate(
-                algorithm.properties.digest, key: secret, message: message)
-            return ConstantTime.equals(expected, signature)
+        case .secret(_, let key):
+            return key.isValid(tag: signature, for: message)
         case .privateKey(_, let key), .publicKey(let key):
             guard let scheme = algorithm.signatureScheme else { return false }
             return key.verify(scheme, signature: signature, message: message)

@@ -16,7 +16,8 @@ public struct SigningKey: Sendable {
     let members: JWKMembers
 
     enum Material: Sendable {
-        case secret([UInt8])
+        /// The secret and its prepared HMAC context (key padding done once, at load time).
+        case secret([UInt8], HMACKey)
         case privateKey(PrivateKey, PublicKey)
         case publicKey(PublicKey)
     }
@@ -38,7 +39,13 @@ public struct SigningKey: Sendable {
                 .invalidKey,
                 "the HMAC secret looks like a PEM or JWK key; HMAC needs a random secret")
         }
-        try self.init(checked: .secret(secret), algorithm: algorithm, kid: kid)
+        let prepared: HMACKey
+        do {
+            prepared = try HMACKey(algorithm.properties.digest, key: secret)
+        } catch {
+            throw JOSEError(.invalidKey, "the HMAC key could not be prepared")
+        }
+        try self.init(checked: .secret(secret, prepared), algorithm: algorithm, kid: kid)
     }
 
     /// A signing (and verifying) key from a private key of the kind `algorithm` needs.
