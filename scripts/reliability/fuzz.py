@@ -71,7 +71,7 @@ def main() -> int:
             code = result.returncode
         finally:
             server.stop()
-        if code == 0 and server.proc is not None and server.proc.returncode not in (0, -15):
+        if code == 0 and server.proc is not None and server.proc.returncode != 0:
             print(f"fuzz: the server exited with {server.proc.returncode}")
             code = 1
         errors = [line for line in server.log_text().splitlines()
