@@ -256,9 +256,12 @@ CASES = [
     Case("Cookie header over 16 KiB", lambda v: get(
         "/session/me", "Cookie: " + "; ".join(f"c{i}=" + "v" * 90 for i in range(200))), 431,
         "header_too_large", closes=True,
-        known="libmicrohttpd parses cookies into its 32 KiB per-connection pool: past about "
-              "15 KiB of cookies it answers its own 431 (HTML, see docs/api.md) before authlab "
-              "sees the request"),
+        known="MHD also copies the parsed cookies into its 32 KiB connection pool, so a "
+              "19 KiB Cookie header overflows it and MHD answers its own 431 (HTML, head "
+              "written twice) before our JSON check"),
+    Case("header block of 40 KiB (over MHD's 32 KiB pool)", lambda v: get(
+        "/healthz", "X-Pad: " + "a" * 40_000), 431, None, closes=True,
+        known="libmicrohttpd 0.9.75 writes its error response head twice"),
     Case("request target over 16 KiB", lambda v: get("/" + "a" * 20_000), 431,
          "header_too_large", closes=True),
     Case("header line without a colon", lambda v: get("/healthz", "NoColonHere"), 400, None,

@@ -24,7 +24,8 @@ from authlab_server import (FAST_ARGON2, Server, jwt_login, register,  # noqa: E
 HERE = Path(__file__).resolve().parent
 PASSWORD = "soak-password-1"
 # ServerConfiguration.connectionLimit and .connectionTimeout (authlab serve passes the
-# defaults): more connections than this are accepted and closed at once by MHD.
+# defaults). Connections beyond the limit wait unanswered in the listen backlog, so
+# wrk may then report timeouts or nothing; only <= the limit is checked strictly.
 CONNECTION_LIMIT = 1024
 CONNECTION_TIMEOUT = 30
 
@@ -37,7 +38,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--connections", type=int, default=1000, help="wrk connections (1000)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
     parser.add_argument("--warmup", type=float, default=None,
-                        help="seconds before the 'after warm-up' sample (duration/5, at most 10)")
+                        help="seconds before the 'after warm-up' sample (duration/5, 2 to 10)")
     parser.add_argument("--rss-growth", type=float, default=20.0,
                         help="allowed RSS growth after warm-up, percent (20)")
     parser.add_argument("--fd-margin", type=int, default=16,
@@ -127,7 +128,7 @@ def fmt(sample: tuple[float, int, int]) -> str:
 
 
 def soak(args: argparse.Namespace, server: Server, data: Path, failures: list[str]) -> None:
-    warmup = args.warmup if args.warmup is not None else min(10.0, args.duration / 5)
+    warmup = args.warmup if args.warmup is not None else min(10.0, max(2.0, args.duration / 5))
     start = (0.0, server.rss_kib(), server.fd_count())
     print(f"soak: {args.connections} connections, {args.threads} wrk threads, "
           f"{args.duration:g} s (warm-up {warmup:g} s), server pid {server.pid}")
@@ -143,7 +144,11 @@ def soak(args: argparse.Namespace, server: Server, data: Path, failures: list[st
     sampler.join()
     if wrk.returncode != 0:
         failures.append(f"wrk exited with {wrk.returncode}: {wrk.stderr.strip()}")
-    after_warmup = sampler.at(warmup)
+    # "After warm-up" is also after wrk's connections are all open: on a busy machine
+    # the last ones can still be connecting when the warm-up time is up.
+    expected = start[2] + min(args.connections, CONNECTION_LIMIT)
+    ramped = [s for s in sampler.samples if s[0] >= warmup and s[2] >= expected]
+    after_warmup = ramped[0] if ramped else sampler.at(warmup)
     end = sampler.last_before(max(warmup, wrk_seconds - 0.5))
     peak_rss = max(s[1] for s in sampler.samples)
     peak_fds = max(s[2] for s in sampler.samples)
@@ -173,8 +178,9 @@ def soak(args: argparse.Namespace, server: Server, data: Path, failures: list[st
     if sum(errors.values()) and not refused_allowed:
         failures.append(f"socket errors with {args.connections} <= connection limit "
                         f"{CONNECTION_LIMIT}: {errors}")
-    if refused_allowed and errors["timeout"]:
-        failures.append(f"timeouts beyond the connection limit: {errors['timeout']}")
+    if refused_allowed and sum(errors.values()):
+        print(f"soak: note: {args.connections} connections exceed the limit "
+              f"{CONNECTION_LIMIT}; the errors above are the excess waiting unanswered")
     rss_growth = (end[1] - after_warmup[1]) * 100.0 / max(1, after_warmup[1])
     fd_growth = end[2] - after_warmup[2]
     print(f"soak: after warm-up -> end: rss {rss_growth:+.1f}% (limit {args.rss_growth:g}%), "
@@ -239,11 +245,9 @@ def main() -> int:
                 failures.append(f"the server exited with {server.proc.returncode}")
         finally:
             code = server.stop()
-            # 0 is a graceful stop; -15 is the known SIGTERM bug (see
-            # Tests/reliability/test_startup_errors.py); anything else is a crash.
             print(f"soak: server stopped by SIGTERM, exit {code}")
-            if code not in (0, -15):
-                failures.append(f"the server's stop exited {code}")
+            if code != 0:
+                failures.append(f"the server's graceful stop exited {code}")
             if failures:
                 print("server log (tail):\n" + server.log_tail(), file=sys.stderr)
             if args.keep:
