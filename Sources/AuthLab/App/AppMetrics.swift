@@ -23,7 +23,8 @@ final class AppMetrics: Sendable {
         var help: String {
             switch self {
             case .authentications: "Authentication attempts by scheme and result."
-            case .databaseQueries: "Store commands run (SQLite statements, Redis commands), by scheme."
+            case .databaseQueries:
+                "Store commands run (SQLite statements, Redis commands), by scheme."
             case .passwordHashes: "Argon2id computations by purpose."
             }
         }

@@ -12,7 +12,7 @@ struct SessionAuthenticator: Sendable {
     /// The session's user, set as `context.identity`; 401 when there is none.
     func require(_ request: Request, _ context: inout AppContext) throws -> (User, SessionInfo) {
         context.timing.scheme = "session"
-        let values = request.cookies.values(named: "sid")
+        let values = Cookies.values(named: "sid", in: request.headers)
         guard values.count == 1, let id = values.first else {
             metrics.authentication(
                 scheme: "session", result: values.isEmpty ? "missing" : "ambiguous")

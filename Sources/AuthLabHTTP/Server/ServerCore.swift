@@ -24,7 +24,8 @@ final class ServerCore: Sendable {
         self.configuration = configuration
         self.responder = responder
         let pool = WorkerPool(
-            threads: configuration.workerThreads, queueLimit: configuration.workerQueueLimit)
+            threads: configuration.workerThreads, queueLimit: configuration.workerQueueLimit,
+            niceness: configuration.workerNiceness)
         self.pool = pool
         self.metrics = ServerMetrics(queueDepth: { pool.queueDepth })
         self.log = configuration.log
