@@ -35,6 +35,11 @@ walk_init() {
 
 walk_cleanup() {
     local pid
+    # A cluster started with AUTHLAB_CLUSTER_DIR=$WALK_DIR/cluster (--cluster): its pid
+    # files name exactly what to stop.
+    if [ -n "$WALK_DIR" ] && [ -d "$WALK_DIR/cluster" ]; then
+        AUTHLAB_CLUSTER_DIR="$WALK_DIR/cluster" "$AUTHLAB_ROOT/scripts/cluster" stop >/dev/null 2>&1 || true
+    fi
     for pid in "${WALK_PIDS[@]}"; do
         kill "$pid" 2>/dev/null || true
     done
@@ -42,6 +47,29 @@ walk_cleanup() {
         wait "$pid" 2>/dev/null || true
     done
     [ -n "$WALK_DIR" ] && rm -rf "$WALK_DIR"
+}
+
+# walk_cluster_port N: a port P for `scripts/cluster start N --port P` on which nothing
+# listens, nor on P+1..P+N (the instances) and P+50 (Redis): five-digit, so that one
+# instance's address is never the prefix of another's in the masks.
+walk_cluster_port() {
+    python3 - "$1" <<'PY'
+import random, socket, sys
+n = int(sys.argv[1])
+def free(port):
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+for _ in range(200):
+    p = random.randrange(20000, 29000)
+    if all(free(q) for q in [*range(p, p + n + 1), p + 50]):
+        print(p)
+        sys.exit(0)
+sys.exit("no free block of ports for a cluster")
+PY
 }
 
 # mask VALUE LABEL: in generated docs, VALUE is printed as LABEL.
