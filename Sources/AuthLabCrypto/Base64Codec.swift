@@ -74,6 +74,9 @@ struct Base64Codec: Sendable {
 
     func encodeBytes(_ input: UnsafeRawBufferPointer) -> [UInt8] {
         let length = Self.encodedLength(input.count)
+        // `[UInt8](unsafeUninitializedCapacity: 0)` stores the count into the stdlib's shared
+        // empty-array object: a harmless write of 0 over 0, but a data race to TSan.
+        guard length > 0 else { return [] }
         return [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
             initialized = encode(input, into: buffer)
         }
@@ -98,6 +101,7 @@ struct Base64Codec: Sendable {
 
     func decode(_ input: UnsafeRawBufferPointer) throws(CryptoError) -> [UInt8] {
         guard let length = Self.decodedLength(input.count) else { throw .invalidEncoding }
+        guard length > 0 else { return [] }  // as in `encodeBytes`: never write the empty array
         var valid = true
         let result = [UInt8](unsafeUninitializedCapacity: length) { output, initialized in
             valid = decode(input, into: output)

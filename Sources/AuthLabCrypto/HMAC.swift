@@ -80,13 +80,17 @@ struct MACTemplates: @unchecked Sendable {
         guard let context = EVP_MAC_CTX_new(mac) else {
             preconditionFailure("EVP_MAC_CTX_new failed")
         }
-        let status = algorithm.rawValue.withCString { name in
-            let params = [
-                OSSL_PARAM_construct_utf8_string(
-                    OSSL_MAC_PARAM_DIGEST, UnsafeMutablePointer(mutating: name), 0),
-                OSSL_PARAM_construct_end(),
-            ]
-            return EVP_MAC_CTX_set_params(context, params)
+        // An OSSL_PARAM keeps its key and value pointers, so both C strings must outlive
+        // set_params: passing the `OSSL_MAC_PARAM_DIGEST` String directly would hand over a
+        // temporary that is freed as soon as the construct call returns (ASan: use after free).
+        let status = OSSL_MAC_PARAM_DIGEST.withCString { key in
+            algorithm.rawValue.withCString { name in
+                let params = [
+                    OSSL_PARAM_construct_utf8_string(key, UnsafeMutablePointer(mutating: name), 0),
+                    OSSL_PARAM_construct_end(),
+                ]
+                return EVP_MAC_CTX_set_params(context, params)
+            }
         }
         precondition(status == 1, "EVP_MAC_CTX_set_params failed")
         return context

@@ -45,6 +45,7 @@ func bigNumberParameter(_ pkey: OpaquePointer, _ name: String, padded: Int? = ni
     let minimal = (Int(BN_num_bits(number)) + 7) / 8
     let length = padded ?? minimal
     guard minimal <= length else { throw .invalidKey("a key component is too large") }
+    guard length > 0 else { return [] }  // never write the stdlib's shared empty array (TSan)
     return [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
         let written = BN_bn2binpad(number, buffer.baseAddress, Int32(length))
         initialized = written == Int32(length) ? length : 0
