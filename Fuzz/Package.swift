@@ -25,7 +25,10 @@ let package = Package(
     dependencies: [.package(path: "authlab")],
     targets: [
         .systemLibrary(name: "CLibFuzzer"),
-        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], swiftSettings: swiftSettings),
+        .target(
+            name: "FuzzSupport",
+            dependencies: ["CLibFuzzer", .product(name: "AuthLabCrypto", package: "authlab")],
+            swiftSettings: swiftSettings),
         fuzzTarget("FuzzToken", ["AuthLabJOSE", "AuthLabJSON", "AuthLabCrypto"]),
         fuzzTarget("FuzzJWK", ["AuthLabJOSE", "AuthLabJSON"]),
         fuzzTarget("FuzzPEM", ["AuthLabJOSE", "AuthLabCrypto"]),
