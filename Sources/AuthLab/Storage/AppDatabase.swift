@@ -28,12 +28,7 @@ final class AppDatabase: Sendable {
     }
 
     private func record(_ usage: DatabaseUsage, into timing: inout RequestTiming) {
-        let (seconds, attoseconds) = usage.duration.components
-        timing.dbNanos &+=
-            UInt64(max(0, seconds)) &* 1_000_000_000
-            &+ UInt64(max(0, attoseconds / 1_000_000_000))
-        timing.dbQueries += usage.queries
-        timing.store = "sqlite"
+        timing.addStoreCall(duration: usage.duration, queries: usage.queries, store: "sqlite")
         metrics.databaseQueries(usage.queries, scheme: timing.scheme)
     }
 }

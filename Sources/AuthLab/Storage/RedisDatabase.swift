@@ -54,12 +54,7 @@ final class RedisDatabase: Sendable {
     }
 
     private func record(_ usage: RedisUsage, into timing: inout RequestTiming) {
-        let (seconds, attoseconds) = usage.duration.components
-        timing.dbNanos &+=
-            UInt64(max(0, seconds)) &* 1_000_000_000
-            &+ UInt64(max(0, attoseconds / 1_000_000_000))
-        timing.dbQueries += usage.commands
-        timing.store = "redis"
+        timing.addStoreCall(duration: usage.duration, queries: usage.commands, store: "redis")
         metrics.databaseQueries(usage.commands, scheme: timing.scheme)
     }
 }
