@@ -30,6 +30,10 @@ let package = Package(
             providers: [.apt(["libmicrohttpd-dev"])]),
         .systemLibrary(
             name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
+        // No pkgConfig: hiredis.pc adds -D_FILE_OFFSET_BITS=64, which SwiftPM prints a
+        // "prohibited flag" warning for on every build; shim.h includes
+        // <hiredis/hiredis.h> from /usr/include and the module map links -lhiredis.
+        .systemLibrary(name: "CHiredis", providers: [.apt(["libhiredis-dev"])]),
 
         // Swift libraries, each the only importer of its C module.
         .target(name: "AuthLabSQLite", dependencies: ["CSQLite"], swiftSettings: swiftSettings),
@@ -40,12 +44,16 @@ let package = Package(
         .target(
             name: "AuthLabJOSE", dependencies: ["AuthLabCrypto", "AuthLabJSON"],
             swiftSettings: swiftSettings),
-        .target(name: "AuthLabHTTP", dependencies: ["CMicroHTTPD"], swiftSettings: swiftSettings),
+        .target(
+            name: "AuthLabHTTP", dependencies: ["CMicroHTTPD", "AuthLabJSON"],
+            swiftSettings: swiftSettings),
         .target(name: "AuthLabCLI", swiftSettings: swiftSettings),
+        .target(name: "AuthLabRedis", dependencies: ["CHiredis"], swiftSettings: swiftSettings),
         .target(
             name: "AuthLab",
             dependencies: [
                 "AuthLabSQLite", "AuthLabCrypto", "AuthLabJSON", "AuthLabJOSE", "AuthLabHTTP",
+                "AuthLabRedis",
             ],
             swiftSettings: swiftSettings),
         .executableTarget(
@@ -66,6 +74,10 @@ let package = Package(
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "AuthLabHTTPTests", dependencies: ["AuthLabHTTP"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AuthLabRedisTests",
+            dependencies: ["AuthLabRedis", "AuthLab", "AuthLabHTTP", "AuthLabJSON"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "AuthLabCLITests", dependencies: ["AuthLabCLI"], swiftSettings: swiftSettings),
         .testTarget(

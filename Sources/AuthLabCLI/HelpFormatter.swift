@@ -17,7 +17,9 @@ public enum HelpFormatter {
             sections.append(wrap("OVERVIEW: " + configuration.abstract, indent: 0))
         }
         if !configuration.discussion.isEmpty {
-            sections.append(configuration.discussion)
+            let paragraphs = configuration.discussion.split(
+                separator: "\n", omittingEmptySubsequences: false)
+            sections.append(paragraphs.map { wrap(String($0), indent: 0) }.joined(separator: "\n"))
         }
         sections.append(usage(for: configuration, path: path, prefix: "USAGE: "))
         if !configuration.arguments.isEmpty {

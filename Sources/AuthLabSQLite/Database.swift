@@ -50,13 +50,18 @@ public final class Database: Sendable {
     }
 
     /// Runs `body` on a reader connection, in a read snapshot.
-    public func read<T>(_ body: (Connection) throws -> T) throws -> T {
-        if let readers {
-            return try readers.withReader { connection in
-                try connection.transaction(.deferred, body)
-            }
+    ///
+    /// With `snapshot: false` no transaction is opened: each statement then reads its own
+    /// snapshot, which saves the `BEGIN`/`COMMIT` round for a body that runs one statement
+    /// (the hot path's lookups).
+    public func read<T>(snapshot: Bool = true, _ body: (Connection) throws -> T) throws -> T {
+        let run: (Connection) throws -> T = { connection in
+            snapshot ? try connection.transaction(.deferred, body) : try body(connection)
         }
-        return try withWriter { connection in try connection.transaction(.deferred, body) }
+        if let readers {
+            return try readers.withReader(run)
+        }
+        return try withWriter(run)
     }
 
     /// `write`, adding the statements run and the time taken to `usage`.
@@ -73,12 +78,12 @@ public final class Database: Sendable {
     }
 
     /// `read`, adding the statements run and the time taken to `usage`.
-    public func read<T>(usage: inout DatabaseUsage, _ body: (Connection) throws -> T) throws
-        -> T
-    {
+    public func read<T>(
+        usage: inout DatabaseUsage, snapshot: Bool = true, _ body: (Connection) throws -> T
+    ) throws -> T {
         let start = ContinuousClock.now
         defer { usage.duration += start.duration(to: .now) }
-        return try read { connection in
+        return try read(snapshot: snapshot) { connection in
             let before = connection.statementCount
             defer { usage.queries += connection.statementCount - before }
             return try body(connection)

@@ -7,6 +7,8 @@
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <microhttpd.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 // MHD_start_daemon is variadic, which Swift cannot call: this shim passes every
 // option through MHD_OPTION_ARRAY instead.
@@ -72,4 +74,7 @@ static inline int CMicroHTTPD_client_address(struct MHD_Connection *connection,
     }
     return addr->sa_family;
 }
+// The kernel id of the calling thread (glibc declares gettid only with _GNU_SOURCE),
+// for giving the worker pool's threads their own nice value.
+static inline pid_t CMicroHTTPD_gettid(void) { return (pid_t)syscall(SYS_gettid); }
 #endif

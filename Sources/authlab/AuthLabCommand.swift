@@ -12,7 +12,7 @@ struct AuthLabCommand: Command {
             benchmark.
             """,
         version: "authlab 0.1.0",
-        subcommands: [ServeCommand.self, JWTCommand.self, SeedCommand.self])
+        subcommands: [ServeCommand.self, JWTCommand.self, SeedCommand.self, BenchCommand.self])
 
     init(arguments: ParsedArguments) {}
 }

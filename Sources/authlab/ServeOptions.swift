@@ -61,6 +61,11 @@ enum ServeOptions {
             help: "Check jti in SQLite on every /jwt/me, so logout revokes access tokens.",
             env: "AUTHLAB_JWT_DENYLIST"),
         OptionSpec(
+            long: "session-store", valueName: "store",
+            help:
+                "Where sessions, refresh families and the deny-list live: sqlite (the --db file) or redis://HOST:PORT[/DB].",
+            env: "AUTHLAB_SESSION_STORE", defaultValue: defaults.sessionStore),
+        OptionSpec(
             long: "argon2-memory", valueName: "kib", help: "Argon2id memory cost in KiB.",
             env: "AUTHLAB_ARGON2_MEMORY", defaultValue: String(defaults.argon2MemoryKiB)),
         OptionSpec(
@@ -121,6 +126,7 @@ enum ServeOptions {
         config.allowedOrigins = arguments.strings("allowed-origin")
         config.secureCookies = arguments.flag("secure-cookies")
         config.jwtDenylist = arguments.flag("jwt-denylist")
+        config.sessionStore = arguments.string("session-store") ?? config.sessionStore
         config.argon2MemoryKiB =
             try uint32(arguments, "argon2-memory", 8...262_144) ?? config.argon2MemoryKiB
         config.argon2Iterations =

@@ -29,3 +29,15 @@ func setCookieHeader() {
     #expect(!hostile.headerValue.contains("\r"))
     #expect(hostile.headerValue.hasPrefix("sid=aSet-Cookie:x=1;"))
 }
+
+@Test("values(named:in:) finds every value of one cookie across headers, as parse does")
+func cookieValuesFastPath() {
+    let headers = HTTPHeaders([
+        ("Cookie", " a=1; sid=first ;b=\"2\""), ("X", "sid=no"),
+        ("cookie", "sid=\"second\"; =x; y"),
+    ])
+    #expect(Cookies.values(named: "sid", in: headers) == ["first", "second"])
+    #expect(Cookies(headers: headers).values(named: "sid") == ["first", "second"])
+    #expect(Cookies.values(named: "b", in: headers) == ["2"])
+    #expect(Cookies.values(named: "missing", in: headers).isEmpty)
+}

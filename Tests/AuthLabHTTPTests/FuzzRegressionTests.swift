@@ -3,10 +3,9 @@ import Testing
 
 // Findings of the fuzz targets in Fuzz/ (scripts/fuzz), kept as regression tests.
 
-/// FuzzHTTP (LeakSanitizer at exit): `Router.routes` keeps each route's `RouteGroup`, and the
-/// group keeps its `Router`, so a router with a group is never freed. One router is built per
-/// server, so the leak is bounded; the fix belongs to the router's owner. When it is fixed this
-/// known issue stops occurring, Swift Testing reports that, and `withKnownIssue` can go.
+/// FuzzHTTP (LeakSanitizer at exit): `Router.routes` kept each route's `RouteGroup`, and the
+/// group kept its `Router`, so a router with a group was never freed. The group's reference to
+/// its router is now unowned.
 @Test("a router and its groups are freed once the responder is built")
 func routerWithGroupIsFreed() {
     weak var router: Router<BasicRequestContext>?
@@ -21,8 +20,6 @@ func routerWithGroupIsFreed() {
     }()
     var request = Request(method: .get, path: "/jwt/me")
     #expect(responder.resolve(&request).template == "/jwt/me")
-    withKnownIssue("Router and RouteGroup hold each other strongly (reference cycle)") {
-        #expect(router == nil)
-        #expect(group == nil)
-    }
+    #expect(router == nil)
+    #expect(group == nil)
 }

@@ -137,3 +137,19 @@ struct SchemesTests {
         #expect(Int(limited.headers["Retry-After"] ?? "") ?? 0 > 0)
     }
 }
+
+@Suite("JWT logout with the deny-list")
+struct DenyListLogoutTests {
+    @Test("a logout with a bad access token answers 401 and revokes nothing")
+    func badBearerChangesNothing() throws {
+        let t = try TestApp { $0.jwtDenylist = true }
+        t.register("alice")
+        let (_, refresh) = try t.jwtLogin("alice")
+        let out = t.send(
+            .post, "/jwt/logout", json: ["refresh_token": .string(refresh)],
+            headers: [("Authorization", "Bearer not.a.token")])
+        #expect(out.status == .unauthorized)
+        let rotated = t.send(.post, "/jwt/refresh", json: ["refresh_token": .string(refresh)])
+        #expect(rotated.status == .ok)
+    }
+}

@@ -27,7 +27,8 @@ ensure_apt() {
 # The C libraries the Swift package links against.
 ensure_build_deps() {
     command -v swift >/dev/null || die "the Swift toolchain is not on PATH (see README.md)"
-    ensure_apt pkg-config libsqlite3-dev libssl-dev libmicrohttpd-dev libargon2-dev sqlite3 curl
+    ensure_apt pkg-config libsqlite3-dev libssl-dev libmicrohttpd-dev libargon2-dev libhiredis-dev \
+        sqlite3 curl
 }
 
 # ensure_venv PKG... creates .venv (once) and installs the missing PyPI packages into it.

@@ -20,11 +20,6 @@ SUPP
 cat >"$supp/lsan.supp" <<'SUPP'
 # XCTest's runner (0 XCTest tests here) leaks its suite objects at exit; not our code.
 leak:libXCTest.so
-# Router and RouteGroup hold each other strongly: every router with a group leaks once
-# (routerWithGroupIsFreed in Tests/AuthLabHTTPTests/FuzzRegressionTests.swift). Remove when fixed.
-leak:AuthLabHTTP6RouterC
-leak:AuthLabHTTP10RouteGroupC
-leak:routerWithGroupIsFreed
 SUPP
 
 # The Swift runtime's crash backtracer gets in the way of the sanitizers' own reports.

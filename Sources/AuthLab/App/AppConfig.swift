@@ -1,4 +1,5 @@
 public import AuthLabJOSE
+import AuthLabRedis
 
 /// Every setting of the server, with every default in one place.
 ///
@@ -35,6 +36,15 @@ public struct AppConfig: Sendable {
     public var secureCookies = false
     /// Check `jti` against a deny-list on every `/jwt/me` (a database query).
     public var jwtDenylist = false
+    /// Where sessions, refresh-token families and the deny-list live: `sqlite` (the
+    /// `--db` file) or `redis://HOST[:PORT][/DB]`. Users stay in SQLite either way.
+    public var sessionStore = "sqlite"
+    /// Prefix of every Redis key, so that several deployments can share one Redis.
+    public var redisKeyPrefix = "authlab:"
+    /// Longest wait for a TCP connection to Redis.
+    public var redisConnectTimeout: Duration = .milliseconds(200)
+    /// Longest wait for a Redis reply; past it the request answers 503.
+    public var redisCommandTimeout: Duration = .milliseconds(500)
     /// `iss` of the tokens this server signs, and the only one it accepts.
     public var issuer = "authlab"
     /// `aud` of the tokens this server signs, and the only one it accepts.
@@ -73,9 +83,26 @@ public struct AppConfig: Sendable {
         guard argon2MemoryKiB >= 8, argon2Iterations >= 1, argon2Parallelism >= 1 else {
             throw ConfigError("Argon2 needs memory >= 8 KiB, iterations >= 1, parallelism >= 1")
         }
+        _ = try redisEndpoint()
+        guard !redisKeyPrefix.isEmpty, !redisKeyPrefix.contains(where: \.isWhitespace) else {
+            throw ConfigError("the Redis key prefix must be non-empty, without spaces")
+        }
         for origin in allowedOrigins where origin == "*" || !origin.contains("://") {
             throw ConfigError(
                 "--allowed-origin takes a full origin such as http://localhost:3000, never '*'")
+        }
+    }
+}
+
+extension AppConfig {
+    /// The Redis server of `sessionStore`, or `nil` for SQLite.
+    func redisEndpoint() throws(ConfigError) -> RedisEndpoint? {
+        guard sessionStore != "sqlite" else { return nil }
+        do {
+            return try RedisEndpoint(url: sessionStore)
+        } catch {
+            throw ConfigError(
+                "--session-store takes sqlite or redis://HOST[:PORT][/DB]: \(error.description)")
         }
     }
 }

@@ -22,11 +22,10 @@ extension Application {
             window: config.throttleWindow)
         let login = PasswordLogin(
             users: users, passwords: passwords, throttle: throttle, metrics: metrics)
-        let sessions = SessionStore(
-            db: db, ttl: config.sessionTTL, idleTTL: config.sessionIdleTTL,
-            touchEveryRequest: config.sessionTouchEveryRequest)
+        let stores = try StateStores(config: config, db: db, metrics: metrics)
+        let sessions = stores.sessions
         let tokens = TokenService(keyRing: keyRing, config: config)
-        let denyList = config.jwtDenylist ? DenyList(db: db) : nil
+        let denyList = config.jwtDenylist ? stores.denyList : nil
         let bearer = BearerAuthenticator(tokens: tokens, denyList: denyList, metrics: metrics)
 
         let router = Router<AppContext>()
@@ -46,7 +45,7 @@ extension Application {
         ).addRoutes(to: router)
         JWTController(
             login: login, tokens: tokens,
-            refreshTokens: RefreshTokenStore(db: db, ttl: config.refreshTTL),
+            refreshTokens: stores.refreshTokens,
             denyList: denyList, authenticator: bearer
         ).addRoutes(to: router)
         return router

@@ -1,22 +1,22 @@
 public import AuthLabHTTP
-import Glibc
 
 extension Application {
     /// Serves until SIGINT or SIGTERM, then stops accepting, lets in-flight requests
     /// finish, and closes the database.
     public func run(onStarted: @Sendable (Int) -> Void = { _ in }) throws {
-        // Block the signals before any thread starts, so every thread inherits the
-        // mask and sigwait below is the only place they arrive.
-        var signals = Self.terminationSignals
-        pthread_sigmask(SIG_BLOCK, &signals, nil)
+        TerminationSignals.install()
         let server = try makeServer()
-        try server.start()
+        do {
+            try server.start()
+        } catch {
+            throw ConfigError(
+                "cannot listen on \(config.host):\(config.port) (is the port in use?): \(error)")
+        }
         purger.start(log: log)
         log("authlab listening on http://\(config.host):\(server.port) (db \(config.databasePath))")
         onStarted(server.port)
-        var received: Int32 = 0
-        sigwait(&signals, &received)
-        log("authlab stopping: finishing in-flight requests")
+        let signal = TerminationSignals.wait()
+        log("authlab stopping on signal \(signal): finishing in-flight requests")
         server.stop()
         purger.stop()
         database.close()
@@ -35,14 +35,5 @@ extension Application {
         let httpServer = HTTPServer(configuration: server, responder: responder)
         serverMetrics.connect(httpServer)
         return httpServer
-    }
-
-    /// SIGINT and SIGTERM.
-    static var terminationSignals: sigset_t {
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        sigaddset(&signals, SIGINT)
-        sigaddset(&signals, SIGTERM)
-        return signals
     }
 }

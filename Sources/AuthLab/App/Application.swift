@@ -28,8 +28,13 @@ public final class Application: Sendable {
         try config.validate()
         self.config = config
         self.log = log
-        let database = try Database(path: config.databasePath, readers: max(2, Self.cores))
-        try Migrator.migrate(database, Migrations.all)
+        let database: Database
+        do {
+            database = try Database(path: config.databasePath, readers: max(2, Self.cores))
+            try Migrator.migrate(database, Migrations.all)
+        } catch {
+            throw ConfigError("cannot use the database '\(config.databasePath)': \(error)")
+        }
         self.database = database
         self.keyRing = try KeyStore.load(config: config, database: database)
         let metrics = AppMetrics()

@@ -25,6 +25,17 @@ struct RequestTiming: Sendable {
         return try body(&self)
     }
 
+    /// Adds one call to a store: its duration, its statements or commands, and the store's
+    /// name (`sqlite`, `redis`) for the `desc` of `db`.
+    mutating func addStoreCall(duration: Duration, queries: Int, store: String) {
+        let (seconds, attoseconds) = duration.components
+        dbNanos &+=
+            UInt64(max(0, seconds)) &* 1_000_000_000
+            &+ UInt64(max(0, attoseconds / 1_000_000_000))
+        dbQueries += queries
+        self.store = store
+    }
+
     /// The `Server-Timing` header value (durations in milliseconds).
     var headerValue: String {
         var value = "auth;dur=\(Self.millis(authNanos));desc=\"\(scheme)\""

@@ -12,7 +12,7 @@ struct SessionAuthenticator: Sendable {
     /// The session's user, set as `context.identity`; 401 when there is none.
     func require(_ request: Request, _ context: inout AppContext) throws -> (User, SessionInfo) {
         context.timing.scheme = "session"
-        let values = request.cookies.values(named: "sid")
+        let values = Cookies.values(named: "sid", in: request.headers)
         guard values.count == 1, let id = values.first else {
             metrics.authentication(
                 scheme: "session", result: values.isEmpty ? "missing" : "ambiguous")
@@ -26,7 +26,8 @@ struct SessionAuthenticator: Sendable {
         }
         guard let (user, info) = found else {
             metrics.authentication(scheme: "session", result: "unknown_session")
-            throw APIError.unauthenticated("the session has ended (logged out, expired or idle)")
+            throw APIError.unauthenticated(
+                "no live session for this cookie (logged out, expired, idle, or never issued here)")
         }
         metrics.authentication(scheme: "session", result: "ok")
         context.identity = .session(user, info)

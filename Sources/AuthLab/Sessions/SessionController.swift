@@ -22,7 +22,7 @@ struct SessionController: Sendable {
         context.timing.scheme = "session"
         let user = try login.authenticate(request, scheme: "session", timing: &context.timing)
         let now = Monotonic.unixSeconds()
-        for old in request.cookies.values(named: "sid") {
+        for old in Cookies.values(named: "sid", in: request.headers) {
             try sessions.delete(idHash: SessionStore.hash(old), timing: &context.timing)
         }
         let (id, info) = try context.timing.auth { timing in

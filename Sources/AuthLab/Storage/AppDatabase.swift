@@ -11,11 +11,13 @@ final class AppDatabase: Sendable {
         self.metrics = metrics
     }
 
-    /// Runs `body` on a reader connection.
+    /// Runs `body` on a reader connection. Every read of the application is one
+    /// statement, so no `BEGIN`/`COMMIT` is wrapped around it (the statement is its own
+    /// snapshot).
     func read<T>(_ timing: inout RequestTiming, _ body: (Connection) throws -> T) throws -> T {
         var usage = DatabaseUsage()
         defer { record(usage, into: &timing) }
-        return try database.read(usage: &usage, body)
+        return try database.read(usage: &usage, snapshot: false, body)
     }
 
     /// Runs `body` in a write transaction on the single writer connection.
@@ -26,12 +28,7 @@ final class AppDatabase: Sendable {
     }
 
     private func record(_ usage: DatabaseUsage, into timing: inout RequestTiming) {
-        let (seconds, attoseconds) = usage.duration.components
-        timing.dbNanos &+=
-            UInt64(max(0, seconds)) &* 1_000_000_000
-            &+ UInt64(max(0, attoseconds / 1_000_000_000))
-        timing.dbQueries += usage.queries
-        timing.store = "sqlite"
+        timing.addStoreCall(duration: usage.duration, queries: usage.queries, store: "sqlite")
         metrics.databaseQueries(usage.queries, scheme: timing.scheme)
     }
 }

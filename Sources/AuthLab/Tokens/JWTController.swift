@@ -58,12 +58,14 @@ struct JWTController: Sendable {
         context.timing.scheme = tokens.schemeName
         let presented = try JSONBody(request).string("refresh_token")
         let now = Monotonic.unixSeconds()
+        // Check the access token before changing anything: an error answer changes nothing.
+        var claims: JWTClaims?
+        if denyList != nil, request.headers["Authorization"] != nil {
+            claims = try authenticator.require(request, &context).1
+        }
         _ = try refreshTokens.revokeFamily(of: presented, now: now, timing: &context.timing)
-        if let denyList, request.headers["Authorization"] != nil {
-            let (_, claims) = try authenticator.require(request, &context)
-            if let jti = claims.jti, let exp = claims.exp {
-                try denyList.deny(jti: jti, expiresAt: exp, timing: &context.timing)
-            }
+        if let denyList, let jti = claims?.jti, let exp = claims?.exp {
+            try denyList.deny(jti: jti, expiresAt: exp, timing: &context.timing)
         }
         return .noContent()
     }

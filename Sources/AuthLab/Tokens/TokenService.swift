@@ -13,6 +13,7 @@ struct TokenService: Sendable {
 
     init(keyRing: KeyRing, config: AppConfig) {
         self.keyRing = keyRing
+        self.schemeName = "jwt \(keyRing.signingKey.algorithm.rawValue)"
         self.signer = TokenSigner(keyRing: keyRing)
         self.verifier = TokenVerifier(
             keyRing: keyRing,
@@ -24,7 +25,7 @@ struct TokenService: Sendable {
     }
 
     /// The `desc` of Server-Timing for the token side, e.g. `jwt HS256`.
-    var schemeName: String { "jwt \(keyRing.signingKey.algorithm.rawValue)" }
+    let schemeName: String
 
     /// An access token for `user`: enough claims to identify them, nothing more.
     func accessToken(for user: User, now: Int64) throws -> String {

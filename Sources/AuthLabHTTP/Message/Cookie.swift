@@ -51,28 +51,65 @@ public struct Cookies: Sendable, Equatable, Sequence {
         all.filter { $0.name == name }.map(\.value)
     }
 
-    private static func parse(_ header: String, into cookies: inout [Cookie]) {
-        for piece in header.split(separator: ";", omittingEmptySubsequences: true) {
-            let pair = trim(piece)
-            guard let equals = pair.firstIndex(of: "=") else { continue }
-            let name = trim(pair[..<equals])
-            guard !name.isEmpty else { continue }
-            var value = trim(pair[pair.index(after: equals)...])
-            if value.count >= 2, value.first == "\"", value.last == "\"" {
-                value = value.dropFirst().dropLast()
+    /// Every value of cookie `name` in `headers`, in order, without building the other
+    /// cookies (the session lookup's hot path).
+    public static func values(named name: String, in headers: HTTPHeaders) -> [String] {
+        var values: [String] = []
+        let wanted = Array(name.utf8)
+        for field in headers where HeaderText.namesEqual(field.name, "Cookie") {
+            scan(field.value) { nameBytes, valueBytes in
+                if nameBytes.elementsEqual(wanted) {
+                    values.append(String(decoding: valueBytes, as: UTF8.self))
+                }
             }
-            cookies.append(Cookie(name: String(name), value: String(value)))
+        }
+        return values
+    }
+
+    private static func parse(_ header: String, into cookies: inout [Cookie]) {
+        scan(header) { name, value in
+            cookies.append(
+                Cookie(
+                    name: String(decoding: name, as: UTF8.self),
+                    value: String(decoding: value, as: UTF8.self)))
         }
     }
 
-    private static func trim(_ text: Substring) -> Substring {
-        var text = text
-        while let first = text.first, first == " " || first == "\t" {
-            text = text.dropFirst()
+    /// Calls `body` with the name and value bytes of each pair, on the header's UTF-8
+    /// bytes (no substrings, no per-character work).
+    private static func scan(
+        _ header: String,
+        _ body: (UnsafeBufferPointer<UInt8>.SubSequence, UnsafeBufferPointer<UInt8>.SubSequence) ->
+            Void
+    ) {
+        var header = header
+        header.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: ";") { end += 1 }
+                var pair = trim(bytes[start..<end])
+                start = end + 1
+                guard let equals = pair.firstIndex(of: UInt8(ascii: "=")) else { continue }
+                let name = trim(pair[pair.startIndex..<equals])
+                guard !name.isEmpty else { continue }
+                pair = trim(pair[(equals + 1)...])
+                if pair.count >= 2, pair.first == UInt8(ascii: "\""),
+                    pair.last == UInt8(ascii: "\"")
+                {
+                    pair = pair.dropFirst().dropLast()
+                }
+                body(name, pair)
+            }
         }
-        while let last = text.last, last == " " || last == "\t" {
-            text = text.dropLast()
-        }
-        return text
+    }
+
+    private static func trim(
+        _ bytes: UnsafeBufferPointer<UInt8>.SubSequence
+    ) -> UnsafeBufferPointer<UInt8>.SubSequence {
+        var bytes = bytes
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+        return bytes
     }
 }

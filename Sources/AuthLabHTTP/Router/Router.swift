@@ -73,7 +73,9 @@ public final class Router<Context: RequestContext>: RouteBuilder {
 
 /// Routes under a common path prefix, with middleware that applies to them only.
 public final class RouteGroup<Context: RequestContext>: RouteBuilder {
-    private let router: Router<Context>
+    /// Unowned: the router keeps its groups (through its routes), so a strong reference back
+    /// would make a cycle that never frees either. A group is used while its router lives.
+    private unowned let router: Router<Context>
     private let prefix: String
     private let parent: RouteGroup<Context>?
     private var middlewares: [any Middleware<Context>] = []

@@ -11,6 +11,8 @@ final class ConnectionState: @unchecked Sendable {
     /// The raw request target (`/path?query`), as sent.
     let target: String
     var started = false
+    /// The body arrived and the request went to the router (counted in `dispatched`).
+    var dispatched = false
     var startNanos: UInt64 = 0
     var method = HTTPMethod.get
     var headers = HTTPHeaders()

@@ -8,7 +8,7 @@ import Synchronization
 /// An HTTP/1.1 server: libmicrohttpd in epoll mode with an internal thread pool.
 ///
 /// `start()` binds (port 0 picks a free port; read `port` afterwards). `stop()` stops
-/// accepting, waits up to `shutdownTimeout` for in-flight requests (offloaded ones included),
+/// accepting, waits up to `shutdownTimeout` for requests already received (offloaded ones included),
 /// then closes everything; it is idempotent and also runs on deinit.
 ///
 /// Per request, MHD calls us first with the headers only: we record them and refuse early
@@ -133,7 +133,9 @@ public final class HTTPServer: Sendable {
             guard let daemon else { return }
             let listener = MHD_quiesce_daemon(daemon.raw)
             let deadline = MonotonicClock.nanoseconds() &+ Self.nanos(configuration.shutdownTimeout)
-            while core.metrics.inFlightRequests > 0 && MonotonicClock.nanoseconds() < deadline {
+            while core.dispatched.load(ordering: .acquiring) > 0
+                && MonotonicClock.nanoseconds() < deadline
+            {
                 usleep(2000)
             }
             core.pool.shutdown()

@@ -106,6 +106,15 @@ func mhdCollectHeader(
     guard let cls, let key else { return .YES }
     let collector = cls.assumingMemoryBound(to: HeaderCollector.self)
     collector.pointee.bytes &+= keySize &+ valueSize &+ 4  // "name: value\r\n"
+    if let value, valueSize > 0 {
+        value.withMemoryRebound(to: UInt8.self, capacity: valueSize) { bytes in
+            for index in 0..<valueSize
+            where bytes[index] == 0 || bytes[index] == 0x0D || bytes[index] == 0x0A {
+                collector.pointee.hasControlBytes = true
+                break
+            }
+        }
+    }
     let name = HeaderText.decode(key, count: keySize)
     let text = value.map { HeaderText.decode($0, count: valueSize) } ?? (text: "", isLatin1: false)
     collector.pointee.headers.add(
@@ -117,4 +126,6 @@ func mhdCollectHeader(
 struct HeaderCollector {
     var headers = HTTPHeaders()
     var bytes = 0
+    /// A value held NUL, CR or LF (RFC 9110 §5.5: such a request is refused).
+    var hasControlBytes = false
 }

@@ -41,6 +41,9 @@ public struct ServerConfiguration: Sendable {
     public var connectionTimeout: Int = 30
     public var workerThreads: Int = ServerConfiguration.cores
     public var workerQueueLimit: Int = 64
+    /// Nice value of the worker threads (0–19). Above 0, slow offloaded work (Argon2)
+    /// yields the cores to the serving threads whenever both want them.
+    public var workerNiceness: Int32 = 10
     public var shutdownTimeout: Double = 10
     public var accessLog: Bool = true
     public var serverTiming: String? = #"auth;dur=0;desc="none", db;dur=0;desc="none""#

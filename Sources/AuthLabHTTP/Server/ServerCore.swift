@@ -16,12 +16,16 @@ final class ServerCore: Sendable {
     let suspended = Atomic<Int>(0)
     /// Live `ConnectionState` objects (a leak check for tests).
     let liveStates = Atomic<Int>(0)
+    /// Requests whose body has arrived and that are being handled or answered: what a
+    /// graceful stop waits for (a client still sending its request is not waited for).
+    let dispatched = Atomic<Int>(0)
 
     init(configuration: ServerConfiguration, responder: any HTTPResponder) {
         self.configuration = configuration
         self.responder = responder
         let pool = WorkerPool(
-            threads: configuration.workerThreads, queueLimit: configuration.workerQueueLimit)
+            threads: configuration.workerThreads, queueLimit: configuration.workerQueueLimit,
+            niceness: configuration.workerNiceness)
         self.pool = pool
         self.metrics = ServerMetrics(queueDepth: { pool.queueDepth })
         self.log = configuration.log
@@ -35,6 +39,7 @@ final class ServerCore: Sendable {
     func completed(_ state: ConnectionState) {
         liveStates.subtract(1, ordering: .relaxed)
         if state.started { metrics.requestFinished() }
+        if state.dispatched { dispatched.subtract(1, ordering: .relaxed) }
     }
 
     /// First call, headers only: record them and refuse early what the limits forbid.
@@ -59,6 +64,9 @@ final class ServerCore: Sendable {
         state.headers = collector.headers
         if collector.bytes > configuration.maxHeaderBytes {
             return reject(.headerTooLarge, state, connection)
+        }
+        if let problem = Self.framingProblem(collector, version: version, versionLength) {
+            return reject(.invalidRequest(problem), state, connection)
         }
         let contentLength = state.headers["Content-Length"]
         if contentLength != nil && state.headers.contains("Transfer-Encoding") {
@@ -101,6 +109,24 @@ final class ServerCore: Sendable {
         return .YES
     }
 
+    /// Why a request's framing is refused before anything else reads it (request smuggling
+    /// and header injection defences, RFC 9110 §5.5, RFC 9112 §3.2 and §6.3), or nil.
+    static func framingProblem(
+        _ collector: HeaderCollector, version: UnsafePointer<CChar>?, _ versionLength: Int
+    ) -> String? {
+        if collector.hasControlBytes { return "A header value contains NUL, CR or LF." }
+        if collector.headers.values(for: "Content-Length").count > 1 {
+            return "More than one Content-Length header was sent."
+        }
+        if collector.headers.values(for: "Host").count > 1 { return "More than one Host header." }
+        let isHTTP11 =
+            version.map { versionLength == 8 && strncmp($0, "HTTP/1.1", 8) == 0 } ?? false
+        if isHTTP11 && !collector.headers.contains("Host") {
+            return "An HTTP/1.1 request must carry a Host header."
+        }
+        return nil
+    }
+
     /// Bytes of an oversized chunked body we read and drop before giving up on the connection.
     var discardLimit: Int { max(1 << 20, configuration.maxBodyBytes &* 4) }
 
@@ -108,6 +134,8 @@ final class ServerCore: Sendable {
     func dispatch(_ state: ConnectionState, _ connection: OpaquePointer) -> MHD_Result {
         guard !state.answered else { return .YES }
         if state.overflowed { return reject(.payloadTooLarge, state, connection) }
+        state.dispatched = true
+        dispatched.add(1, ordering: .relaxed)
         let (path, query) = state.pathAndQuery
         var request = Request(
             method: state.method, path: path, query: query, headers: state.headers,

@@ -1,3 +1,5 @@
+internal import CMicroHTTPD
+
 #if canImport(Glibc)
     internal import Glibc
 #endif
@@ -29,7 +31,13 @@ final class WorkerPool: @unchecked Sendable {
     private var stopping = false
     private var threads: [pthread_t] = []
 
-    init(threads: Int, queueLimit: Int) {
+    /// Nice value of the worker threads (Linux schedules threads one by one): above 0, the
+    /// serving threads win the CPU when both want it, so a login storm slows logins, not
+    /// every other request.
+    private let niceness: Int32
+
+    init(threads: Int, queueLimit: Int, niceness: Int32 = 0) {
+        self.niceness = niceness
         threadCount = min(max(1, threads), 1024)
         self.queueLimit = max(0, queueLimit)
         pthread_mutex_init(mutex, nil)
@@ -115,6 +123,10 @@ final class WorkerPool: @unchecked Sendable {
 
     /// The worker loop: take a job, run it outside the lock, repeat until stopping.
     fileprivate func workLoop() {
+        if niceness > 0 {
+            _ = setpriority(
+                __priority_which_t(PRIO_PROCESS.rawValue), id_t(CMicroHTTPD_gettid()), niceness)
+        }
         while let job = next() {
             job.run()
             locked { running -= 1 }
