@@ -154,3 +154,25 @@ struct SigningKeyTests {
             } == .invalidKey)
     }
 }
+
+@Test("a key's description, debug description and mirror carry no key material")
+func signingKeyDescriptionIsRedacted() throws {
+    let key = try SigningKey.generate(.hs256, kid: "k1")
+    guard case .string(let secret)? = key.privateJWK()["k"] else {
+        Issue.record("no k member")
+        return
+    }
+    for text in [
+        String(describing: key), String(reflecting: key), "\(key)",
+        "\(Mirror(reflecting: key).children.map { "\($0)" })",
+    ] {
+        #expect(!text.contains(secret))
+        #expect(text.contains("k1"))
+    }
+    let ec = try SigningKey.generate(.es256, kid: "e1")
+    guard case .string(let d)? = ec.privateJWK()["d"] else {
+        Issue.record("no d member")
+        return
+    }
+    #expect(!String(reflecting: ec).contains(d))
+}

@@ -17,8 +17,9 @@
 ///   small HTML body (no JSON, no `Server-Timing`), then the connection is closed. The pool is
 ///   not bigger by default because MHD zeroes it for every request: 128 KiB cost about a
 ///   quarter of the `/healthz` throughput.
-/// - `connectionLimit` (1024, `.CONNECTION_LIMIT`): further connections are
-///   accepted and closed at once by MHD.
+/// - `connectionLimit` (1024, `.CONNECTION_LIMIT`): further connections are not
+///   accepted: they wait in the kernel's listen backlog until a slot frees (measured in
+///   docs/reliability.md, "Slow clients").
 /// - `perClientLimit` (0 = no limit, `.PER_IP_CONNECTION_LIMIT`): connections per
 ///   client IP. Off by default because local benchmarks and reverse proxies share one IP.
 /// - `connectionTimeout` (30 s, `.CONNECTION_TIMEOUT`): idle seconds before MHD
